@@ -1,0 +1,66 @@
+# The two promises: `make html` builds the site, `make test` runs every test.
+# Both create .venv and install the project on first use.
+
+PYTHON      ?= python3
+VENV        ?= .venv
+BIN         := $(VENV)/bin
+SPHINXOPTS  ?= -W --keep-going -n
+SOURCEDIR   := docs
+BUILDDIR    := docs/_build
+PYTESTOPTS  ?=
+
+.DEFAULT_GOAL := help
+
+.PHONY: help html test lint format serve clean bench browser-deps import-text
+
+help: ## list the targets
+	@echo "Targets:"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{printf "  %-14s %s\n", $$1, $$2}'
+	@echo "  <builder>      any other sphinx-build -M target: epub, latex, text, man, linkcheck, dirhtml, ..."
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[docs]"
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@ $(VENV)/.installed-docs
+
+html: $(VENV)/.installed-docs ## set up .venv and build the site into docs/_build/html
+	$(BIN)/sphinx-build -M html $(SOURCEDIR) $(BUILDDIR) $(SPHINXOPTS)
+
+browser-deps: ## make sure Debian's chromium is there for the browser tests
+	@sh tests/ensure-chromium.sh
+
+test: $(VENV)/.installed-test browser-deps ## set up .venv and run every test
+	$(BIN)/python -m pytest $(PYTESTOPTS)
+
+lint: $(VENV)/.installed-test ## ruff check, ruff format --check, mypy on ext/
+	$(BIN)/ruff check ext tests benchmarks
+	$(BIN)/ruff format --check ext tests benchmarks
+	$(BIN)/mypy
+
+format: $(VENV)/.installed-test ## apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix ext tests benchmarks
+	$(BIN)/ruff format ext tests benchmarks
+
+serve: $(VENV)/.installed-test ## rebuild on change and serve on http://127.0.0.1:8000
+	$(BIN)/sphinx-autobuild $(SOURCEDIR) $(BUILDDIR)/html $(SPHINXOPTS)
+
+import-text: $(VENV)/.installed-docs ## re-run the conversion of seeds/ into docs/text (refuses to clobber edits)
+	$(BIN)/python -m studyguide import-text seeds/serge-1939-a-letter-and-some-notes.txt --out docs/text \
+	  --first-title "Letter to the Editors" --quote "The leaders of the counter-revolutionary parties" $(IMPORTOPTS)
+
+clean: ## remove build output (keeps .venv)
+	rm -rf $(BUILDDIR) .pytest_cache .mypy_cache .ruff_cache
+
+# Files make may try to remake: never hand them to the catch-all below.
+Makefile pyproject.toml tests/ensure-chromium.sh: ;
+
+# Anything else goes to sphinx-build -M (epub, latex, text, man, linkcheck, ...).
+%: $(VENV)/.installed-docs
+	$(BIN)/sphinx-build -M $@ $(SOURCEDIR) $(BUILDDIR) $(SPHINXOPTS)

@@ -1,0 +1,30 @@
+"""Sphinx configuration for the study guide to the 1939 Kronstadt debate."""
+
+from __future__ import annotations
+
+project = "Kronstadt 1921: A Debate of 1939"
+author = "Victor Serge; the editors of the New International"
+copyright = "1939 (text); study-guide apparatus by the study-guide team"
+language = "en"
+# The source already has its typographic quotes; keep "..." and "--" as printed.
+smartquotes = False
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "studyguide",
+]
+
+myst_enable_extensions = ["attrs_block", "attrs_inline", "colon_fence", "deflist"]
+myst_heading_anchors = 2
+
+exclude_patterns = ["_build", "text/front.md", "Thumbs.db", ".DS_Store"]
+suppress_warnings: list[str] = []
+
+html_theme = "furo"
+html_title = "Kronstadt 1921: A Debate of 1939"
+html_last_updated_fmt = None
+html_show_sourcelink = False
+html_copy_source = False
+
+epub_show_urls = "no"

@@ -1,0 +1,19 @@
+"""Study guides on Sphinx: a register of people and events, tagged claims, generated quizzes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__version__ = "0.1.0"
+
+
+def setup(app: Any) -> dict[str, Any]:
+    from studyguide.assets import setup_assets
+
+    setup_assets(app)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
