@@ -40,13 +40,13 @@ test: $(VENV)/.installed-test browser-deps ## set up .venv and run every test
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
 lint: $(VENV)/.installed-test ## ruff check, ruff format --check, mypy on ext/
-	$(BIN)/ruff check ext tests benchmarks
-	$(BIN)/ruff format --check ext tests benchmarks
+	$(BIN)/ruff check ext tests
+	$(BIN)/ruff format --check ext tests
 	$(BIN)/mypy
 
 format: $(VENV)/.installed-test ## apply ruff's fixes and formatting
-	$(BIN)/ruff check --fix ext tests benchmarks
-	$(BIN)/ruff format ext tests benchmarks
+	$(BIN)/ruff check --fix ext tests
+	$(BIN)/ruff format ext tests
 
 serve: $(VENV)/.installed-test ## rebuild on change and serve on http://127.0.0.1:8000
 	$(BIN)/sphinx-autobuild $(SOURCEDIR) $(BUILDDIR)/html $(SPHINXOPTS)

@@ -9,7 +9,15 @@ __version__ = "0.1.0"
 
 def setup(app: Any) -> dict[str, Any]:
     from studyguide.assets import setup_assets
+    from studyguide.backlinks import setup_backlinks
+    from studyguide.nodes import setup_nodes
+    from studyguide.register import setup_register
+    from studyguide.register_json import setup_register_json
 
+    setup_nodes(app)
+    setup_register(app)
+    setup_backlinks(app)
+    setup_register_json(app)
     setup_assets(app)
     return {
         "version": __version__,

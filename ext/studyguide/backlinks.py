@@ -1,0 +1,97 @@
+"""Generated content: "Mentioned in" back-links, and keeping pages that show them fresh."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import cast
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.locale import _
+
+from studyguide.domain import Mention, StudyGuideDomain
+from studyguide.nodes import sg_placeholder
+
+
+def document_order(env: BuildEnvironment) -> dict[str, int]:
+    """Docnames in reading order (depth-first through the toctrees), others after."""
+    order: dict[str, int] = {}
+
+    def walk(docname: str) -> None:
+        if docname in order:
+            return
+        order[docname] = len(order)
+        for child in env.toctree_includes.get(docname, []):
+            walk(child)
+
+    walk(env.config.root_doc)
+    for docname in sorted(env.found_docs):
+        order.setdefault(docname, len(order))
+    return order
+
+
+def backlinks_node(
+    app: Sphinx, fromdocname: str, mentions: Iterable[Mention], order: dict[str, int]
+) -> nodes.Element:
+    """'Mentioned in' with one line per page, one link per passage."""
+    env = app.env
+    by_doc: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_doc.setdefault(mention.docname, []).append(mention)
+    container = nodes.container(classes=["sg-backlinks"])
+    if not by_doc:
+        container += nodes.paragraph("", _("Not mentioned in the text."), classes=["sg-backlinks-none"])
+        return container
+    container += nodes.paragraph("", _("Mentioned in:"), classes=["sg-backlinks-title"])
+    items = nodes.bullet_list()
+    for docname in sorted(by_doc, key=lambda d: order.get(d, len(order))):
+        title = env.titles[docname].astext() if docname in env.titles else docname
+        item = nodes.paragraph()
+        item += nodes.Text(f"{title}: ")
+        passages: dict[object, Mention] = {}
+        for mention in sorted(by_doc[docname], key=lambda m: (m.line or 0, m.node_id)):
+            # One link per passage: the first mention in each paragraph.
+            passages.setdefault(mention.paragraph or mention.node_id, mention)
+        for position, mention in enumerate(passages.values()):
+            if position:
+                item += nodes.Text(", ")
+            label = f"¶ {mention.paragraph}" if mention.paragraph else _("passage")
+            ref = nodes.reference("", label, internal=True, classes=["sg-backlink"])
+            if docname == fromdocname:
+                ref["refid"] = mention.node_id
+            else:
+                ref["refuri"] = app.builder.get_relative_uri(fromdocname, docname) + "#" + mention.node_id
+            item += ref
+        items += nodes.list_item("", item)
+    container += items
+    return container
+
+
+def resolve_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    domain = cast(StudyGuideDomain, app.env.domains["sg"])
+    placeholders = [p for p in doctree.findall(sg_placeholder) if p["kind"] == "backlinks"]
+    if not placeholders:
+        return
+    order = document_order(app.env)
+    for placeholder in placeholders:
+        placeholder.replace_self(backlinks_node(app, docname, domain.mentions_of(placeholder["target"]), order))
+
+
+def pages_showing_generated_content(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Pages whose generated content depends on other pages are re-read when anything changes."""
+    if not (added or changed or removed):
+        return []
+    domain = cast(StudyGuideDomain, env.domains["sg"])
+    return sorted(
+        docname
+        for docname, data in domain.docs.items()
+        if data.generated and docname not in changed and docname not in removed and docname in env.found_docs
+    )
+
+
+def setup_backlinks(app: Sphinx) -> None:
+    app.connect("doctree-resolved", resolve_backlinks)
+    app.connect("env-get-outdated", pages_showing_generated_content)

@@ -1,0 +1,345 @@
+"""The ``sg`` domain: register entries, their mentions, and tagged claims.
+
+Reading records what each page defines and mentions (``process_doc``); merging and
+purging keep that right under ``-j N`` and incremental builds; resolving turns
+references into links with a tooltip.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Set
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.locale import _
+
+from studyguide.dates import FuzzyDate, display_years
+from studyguide.nodes import sg_reference
+from studyguide.warnings import warn
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+#: object type -> (label, plural label) used in indices and JSON.
+OBJECT_TYPES: dict[str, tuple[str, str]] = {
+    "person": ("person", "people"),
+    "event": ("event", "events"),
+    "org": ("organisation", "organisations"),
+    "place": ("place", "places"),
+    "work": ("work", "works"),
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One register entry, as its directive defined it."""
+
+    id: str
+    objtype: str
+    docname: str
+    node_id: str
+    line: int | None
+    name: str
+    short: str
+    sort: str
+    variants: tuple[str, ...] = ()
+    start: FuzzyDate | None = None  # born, for a person
+    end: FuzzyDate | None = None  # died, for a person
+    role: str = ""
+    roles: tuple[tuple[str, str], ...] = ()
+    wikidata: str = ""
+    related: tuple[str, ...] = ()
+
+    @property
+    def years(self) -> str:
+        return display_years(self.start, self.end)
+
+    @property
+    def tip(self) -> str:
+        """The line shown on hover and focus: dates and role."""
+        return " · ".join(p for p in (self.years, self.role) if p)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One passage that mentions an entry."""
+
+    target: str
+    objtype: str
+    docname: str
+    node_id: str
+    line: int | None
+    paragraph: int | None
+
+
+@dataclass
+class DocData:
+    """All a single page contributed; purged and merged as a unit."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    claims: dict[str, Any] = field(default_factory=dict)  # id -> studyguide.claims.Claim
+    generated: set[str] = field(default_factory=set)  # kinds of generated content the page shows
+
+
+class StudyGuideDomain(Domain):
+    """Register entries (people, events, organisations, places, works) and claims."""
+
+    name = "sg"
+    label = "Study guide"
+    object_types: ClassVar[dict[str, ObjType]] = {
+        objtype: ObjType(_(label), objtype) for objtype, (label, _plural) in OBJECT_TYPES.items()
+    }
+    initial_data: ClassVar[dict[str, Any]] = {"docs": {}}
+    data_version = 1
+
+    # -- data access -----------------------------------------------------------------
+    @property
+    def docs(self) -> dict[str, DocData]:
+        docs: dict[str, DocData] = self.data["docs"]
+        return docs
+
+    def doc(self, docname: str) -> DocData:
+        return self.docs.setdefault(docname, DocData())
+
+    @property
+    def entries(self) -> dict[str, Entry]:
+        """Every entry by id; where two pages define one id, the first in name order wins."""
+        result: dict[str, Entry] = {}
+        for docname in sorted(self.docs):
+            for entry_id, entry in self.docs[docname].entries.items():
+                result.setdefault(entry_id, entry)
+        return result
+
+    def mentions_of(self, target: str) -> list[Mention]:
+        return self._mention_index().get(target, [])
+
+    def _mention_index(self) -> dict[str, list[Mention]]:
+        cache: dict[str, list[Mention]] | None = getattr(self, "_mentions_cache", None)
+        if cache is None:
+            cache = {}
+            for docname in sorted(self.docs):
+                for mention in self.docs[docname].mentions:
+                    cache.setdefault(mention.target, []).append(mention)
+            self._mentions_cache = cache
+        return cache
+
+    def _changed(self) -> None:
+        self._mentions_cache = None
+        self._entries_cache = None
+
+    def find(self, target: str) -> Entry | None:
+        cache: dict[str, Entry] | None = getattr(self, "_entries_cache", None)
+        if cache is None:
+            cache = self._entries_cache = self.entries
+        return cache.get(target)
+
+    def suggest(self, target: str) -> str:
+        """' (did you mean 'trotsky'?)' or ''."""
+        close = difflib.get_close_matches(target, self.entries.keys(), n=1, cutoff=0.6)
+        return f"; did you mean {close[0]!r}?" if close else ""
+
+    # -- recording (read phase) ---------------------------------------------------------
+    def note_entry(self, entry: Entry) -> None:
+        existing = self.find(entry.id)
+        if existing is not None and (existing.docname, existing.node_id) != (entry.docname, entry.node_id):
+            warn(
+                "duplicate-id",
+                f"duplicate register entry {entry.id!r}: also defined in "
+                f"{existing.docname}, line {existing.line}",
+                location=(entry.docname, entry.line),
+            )
+            return
+        self.doc(entry.docname).entries[entry.id] = entry
+        self._changed()
+
+    def note_generated(self, docname: str, kind: str) -> None:
+        self.doc(docname).generated.add(kind)
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Number the paragraphs and record each mention with its paragraph."""
+        data = self.doc(docname)
+        for number, paragraph in enumerate(_numbered_paragraphs(document), start=1):
+            anchor = f"p-{number}"
+            if anchor not in document.ids:
+                paragraph["ids"].append(anchor)
+                document.ids[anchor] = paragraph
+            for mention in paragraph.findall(_is_mention):
+                mention["sg_paragraph"] = number
+        for mention in document.findall(_is_mention):
+            data.mentions.append(
+                Mention(
+                    target=mention["sg_target"],
+                    objtype=mention["sg_objtype"],
+                    docname=docname,
+                    node_id=mention["ids"][0],
+                    line=mention.line or _line_of(mention),
+                    paragraph=mention.get("sg_paragraph"),
+                )
+            )
+        self._changed()
+
+    # -- purge and merge ----------------------------------------------------------------
+    def clear_doc(self, docname: str) -> None:
+        self.docs.pop(docname, None)
+        self._changed()
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["docs"]:
+                self.docs[docname] = otherdata["docs"][docname]
+        self._changed()
+
+    # -- resolving ----------------------------------------------------------------------
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        entry = self.find(target)
+        if entry is None or (typ != "any" and self.object_types[entry.objtype].roles[0] != typ):
+            return None
+        return make_entry_reference(builder, fromdocname, entry, node, contnode)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        entry = self.find(target)
+        if entry is None:
+            return []
+        ref = make_entry_reference(builder, fromdocname, entry, node, contnode)
+        return [(f"sg:{entry.objtype}", ref)]
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for entry in sorted(self.entries.values(), key=lambda e: e.id):
+            yield entry.id, entry.name, entry.objtype, entry.docname, entry.node_id, 1
+
+    def get_full_qualified_name(self, node: nodes.Element) -> str | None:
+        target = node.get("reftarget")
+        return str(target) if target else None
+
+
+def make_entry_reference(
+    builder: Builder, fromdocname: str, entry: Entry, node: pending_xref, contnode: nodes.Element
+) -> sg_reference:
+    """A link to an entry; a bare reference shows the entry's short name."""
+    if not node.get("sg_explicit", True):
+        contnode = contnode.deepcopy()
+        contnode.children = [nodes.Text(entry.short)]
+    ref = sg_reference("", "", internal=True, classes=["sg-ref", f"sg-{entry.objtype}"])
+    if fromdocname == entry.docname:
+        ref["refid"] = entry.node_id
+    else:
+        ref["refuri"] = builder.get_relative_uri(fromdocname, entry.docname) + "#" + entry.node_id
+    ref["reftitle"] = entry.tip or entry.name
+    mention_id = node.get("sg_mention_id")
+    if mention_id and entry.tip:
+        ref["sg_tip"] = entry.tip
+        ref["sg_tip_id"] = f"{mention_id}-tip"
+    ref.append(contnode)
+    return ref
+
+
+def _is_mention(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and "sg_target" in node and bool(node["ids"])
+
+
+def _line_of(node: nodes.Node) -> int | None:
+    while node is not None:
+        if node.line:
+            return int(node.line)
+        node = node.parent
+    return None
+
+
+def _numbered_paragraphs(document: nodes.document) -> Iterable[nodes.paragraph]:
+    """Paragraphs of the running text: not in admonitions, register entries or tables."""
+    skip = (nodes.Admonition, nodes.table, nodes.field_list, nodes.footnote)
+    for paragraph in document.findall(nodes.paragraph):
+        parent = paragraph.parent
+        inside = False
+        while parent is not None:
+            if isinstance(parent, skip) or parent.get("classes") and "sg-apparatus" in parent["classes"]:
+                inside = True
+                break
+            if parent.__class__.__name__ in ("desc", "glossary", "sg_placeholder"):
+                inside = True
+                break
+            parent = parent.parent
+        if not inside:
+            yield paragraph
+
+
+class EntryIndex(Index):
+    """A domain index of one object type, with a sub-entry for each passage that mentions it."""
+
+    objtype = "person"
+
+    def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain = self.domain
+        assert isinstance(domain, StudyGuideDomain)
+        env = domain.env
+        content: dict[str, list[IndexEntry]] = {}
+        entries = [e for e in domain.entries.values() if e.objtype == self.objtype]
+        for entry in sorted(entries, key=self.sort_key):
+            if docnames is not None and entry.docname not in docnames:
+                continue
+            mentions = domain.mentions_of(entry.id)
+            letter = self.group(entry)
+            rows = content.setdefault(letter, [])
+            rows.append(
+                IndexEntry(entry.sort, 1 if mentions else 0, entry.docname, entry.node_id, entry.years, "", "")
+            )
+            for mention in mentions:
+                title = env.titles[mention.docname].astext() if mention.docname in env.titles else ""
+                where = f"{title}, ¶ {mention.paragraph}" if mention.paragraph else title
+                rows.append(IndexEntry(where, 2, mention.docname, mention.node_id, "", "", ""))
+        return sorted(content.items()), True
+
+    def sort_key(self, entry: Entry) -> Any:
+        return entry.sort.casefold()
+
+    def group(self, entry: Entry) -> str:
+        return entry.sort[:1].upper()
+
+
+def _index_class(objtype: str) -> type[EntryIndex]:
+    label, plural = OBJECT_TYPES[objtype]
+
+    class _Index(EntryIndex):
+        name = f"{objtype}index"
+        localname = _(f"Index of {plural}")
+        shortname = _(plural)
+
+    _Index.objtype = objtype
+    if objtype == "event":
+
+        def sort_key(self: EntryIndex, entry: Entry) -> Any:
+            return (entry.start.sort_key if entry.start else ((9999, 0, 0), (9999, 0, 0)), entry.sort)
+
+        def group(self: EntryIndex, entry: Entry) -> str:
+            return str(entry.start.year) if entry.start else _("undated")
+
+        _Index.sort_key = sort_key  # type: ignore[method-assign]
+        _Index.group = group  # type: ignore[method-assign]
+    _Index.__name__ = f"{objtype.title()}Index"
+    return _Index
+
+
+StudyGuideDomain.indices = [_index_class(t) for t in OBJECT_TYPES]

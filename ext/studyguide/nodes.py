@@ -1,0 +1,53 @@
+"""Custom docutils nodes and how each builder renders them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.writers.html5 import HTML5Translator
+
+
+class sg_reference(nodes.reference):  # noqa: N801 (docutils node naming)
+    """A link to a register entry; in HTML it carries a hover/focus tooltip.
+
+    Non-HTML builders fall back to ``visit_reference`` through the class hierarchy.
+    """
+
+
+class sg_placeholder(nodes.General, nodes.Element):  # noqa: N801
+    """Where generated content goes (back-links, quizzes, timelines); replaced at resolve time."""
+
+
+def visit_sg_reference_html(self: HTML5Translator, node: sg_reference) -> None:
+    self.visit_reference(node)
+    tip_id = node.get("sg_tip_id")
+    if tip_id and node.get("sg_tip"):
+        self.body[-1] = self.body[-1].replace("<a ", f'<a aria-describedby="{tip_id}" ', 1)
+
+
+def depart_sg_reference_html(self: HTML5Translator, node: sg_reference) -> None:
+    self.depart_reference(node)
+    tip_id = node.get("sg_tip_id")
+    if tip_id and node.get("sg_tip"):
+        text = self.encode(node["sg_tip"])
+        self.body.append(f'<span class="sg-tip sg-apparatus" role="tooltip" id="{tip_id}">{text}</span>')
+
+
+def _skip(self: Any, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+def setup_nodes(app: Sphinx) -> None:
+    app.add_node(sg_reference, override=True, html=(visit_sg_reference_html, depart_sg_reference_html))
+    # A placeholder left unresolved (it should not be) renders as nothing anywhere.
+    skip = (_skip, None)
+    app.add_node(
+        sg_placeholder,
+        html=skip,
+        latex=skip,
+        text=skip,
+        man=skip,
+        texinfo=skip,
+    )

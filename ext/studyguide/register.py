@@ -1,0 +1,257 @@
+"""Register entry directives (``person``, ``event``, ...) and the roles that mention them."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.directives import ObjectDescription
+from sphinx.domains import Domain
+from sphinx.locale import _
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_id
+
+from studyguide.dates import FuzzyDate, display_span, parse_date
+from studyguide.domain import OBJECT_TYPES, Entry, StudyGuideDomain
+from studyguide.nodes import sg_placeholder
+from studyguide.warnings import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+QID_PATTERN = re.compile(r"^Q[1-9]\d*$")
+
+
+def split_list(text: str | None) -> list[str]:
+    """';'- or newline-separated values, stripped, empties dropped."""
+    if not text:
+        return []
+    return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
+
+
+class EntryDirective(ObjectDescription[str]):
+    """Define a register entry: ``{person} trotsky`` with its options and a description body."""
+
+    has_content = True
+    required_arguments = 1
+    optional_arguments = 0
+    final_argument_whitespace = False
+    option_spec: ClassVar[dict[str, Any]] = {
+        "name": directives.unchanged_required,
+        "short": directives.unchanged,
+        "sort": directives.unchanged,
+        "variants": directives.unchanged,
+        "born": directives.unchanged,
+        "died": directives.unchanged,
+        "start": directives.unchanged,
+        "end": directives.unchanged,
+        "role": directives.unchanged,
+        "roles": directives.unchanged,
+        "wikidata": directives.unchanged,
+        "related": directives.unchanged,
+        "no-index": directives.flag,
+        "no-index-entry": directives.flag,
+        "no-contents-entry": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        if ":" not in self.name:  # the short form {person} is {sg:person}
+            self.name = f"sg:{self.name}"
+        return super().run()
+
+    @property
+    def objtype_name(self) -> str:
+        return self.name.split(":")[-1]
+
+    def _date(self, option: str) -> FuzzyDate | None:
+        text = self.options.get(option)
+        if text is None:
+            return None
+        try:
+            return parse_date(text)
+        except ValueError as exc:
+            warn("bad-date", f"{self.objtype_name} {self.arguments[0]!r}, :{option}: {exc}", self.get_location())
+            return None
+
+    def _entry(self, entry_id: str) -> Entry:
+        name = self.options.get("name") or entry_id
+        start_opt, end_opt = ("born", "died") if self.objtype_name == "person" else ("start", "end")
+        for wrong in {"born", "died", "start", "end"} - {start_opt, end_opt}:
+            if wrong in self.options:
+                warn(
+                    "bad-option",
+                    f"{self.objtype_name} {entry_id!r}: use :{start_opt}: and :{end_opt}:, not :{wrong}:",
+                    self.get_location(),
+                )
+        roles: list[tuple[str, str]] = []
+        for line in split_list(self.options.get("roles")):
+            period, sep, text = line.partition(":")
+            if not sep or not text.strip():
+                warn("bad-option", f"{entry_id!r}, :roles: line {line!r} is not 'PERIOD: text'", self.get_location())
+                continue
+            roles.append((period.strip(), text.strip()))
+        qid = self.options.get("wikidata", "").strip()
+        if qid and not QID_PATTERN.match(qid):
+            warn("bad-option", f"{entry_id!r}, :wikidata: {qid!r} is not a Wikidata QID", self.get_location())
+            qid = ""
+        return Entry(
+            id=entry_id,
+            objtype=self.objtype_name,
+            docname=self.env.docname,
+            node_id="",
+            line=self.lineno,
+            name=name,
+            short=self.options.get("short") or name,
+            sort=self.options.get("sort") or name,
+            variants=tuple(split_list(self.options.get("variants"))),
+            start=self._date(start_opt),
+            end=self._date(end_opt),
+            role=" ".join(self.options.get("role", "").split()),
+            roles=tuple(roles),
+            wikidata=qid,
+            related=tuple(split_list(self.options.get("related"))),
+        )
+
+    def handle_signature(self, sig: str, signode: addnodes.desc_signature) -> str:
+        entry_id = sig.strip()
+        if not ID_PATTERN.match(entry_id):
+            warn(
+                "bad-option",
+                f"{entry_id!r} is not a register id (lowercase letters, digits, hyphens)",
+                self.get_location(),
+            )
+        if "name" not in self.options:
+            warn("bad-option", f"{self.objtype_name} {entry_id!r} has no :name:", self.get_location())
+        entry = self._entry(entry_id)
+        self.sg_entry = entry
+        signode += addnodes.desc_name(entry.name, entry.name)
+        span = display_span(entry.start, entry.end)
+        if span:
+            signode += addnodes.desc_annotation(f" ({span})", f" ({span})")
+        return entry_id
+
+    def add_target_and_index(self, name: str, sig: str, signode: addnodes.desc_signature) -> None:
+        node_id = make_id(self.env, self.state.document, self.objtype_name, name)
+        signode["ids"].append(node_id)
+        self.state.document.note_explicit_target(signode)
+        entry = self.sg_entry
+        domain = cast(StudyGuideDomain, self.env.domains["sg"])
+        domain.note_entry(
+            Entry(**{**entry.__dict__, "node_id": node_id}),
+        )
+        if "no-index-entry" not in self.options:
+            label = OBJECT_TYPES[self.objtype_name][0]
+            self.indexnode["entries"].append(("single", f"{entry.sort} ({_(label)})", node_id, "", None))
+
+    def _object_hierarchy_parts(self, sig_node: addnodes.desc_signature) -> tuple[str, ...]:
+        return (sig_node.astext(),)
+
+    def _toc_entry_name(self, sig_node: addnodes.desc_signature) -> str:
+        entry: Entry | None = getattr(self, "sg_entry", None)
+        return entry.name if entry else ""
+
+    def transform_content(self, content_node: addnodes.desc_content) -> None:
+        entry: Entry | None = getattr(self, "sg_entry", None)
+        if entry is None:
+            return
+        fields = nodes.field_list(classes=["sg-entry-fields"])
+
+        def add(label: str, body: nodes.Node | str) -> None:
+            value = nodes.paragraph()
+            value += body if isinstance(body, nodes.Node) else nodes.Text(body)
+            fields.append(nodes.field("", nodes.field_name(label, label), nodes.field_body("", value)))
+
+        if entry.role:
+            add(_("Role"), entry.role)
+        for period, text in entry.roles:
+            add(_("In {period}").format(period=period), text)
+        if entry.variants:
+            add(_("Also written"), "; ".join(entry.variants))
+        if entry.wikidata:
+            url = f"https://www.wikidata.org/wiki/{entry.wikidata}"
+            add(_("Wikidata"), nodes.reference(entry.wikidata, entry.wikidata, refuri=url))
+        if entry.related:
+            para = nodes.inline()
+            for position, related in enumerate(entry.related):
+                if position:
+                    para += nodes.Text(", ")
+                xref = addnodes.pending_xref(
+                    "", refdomain="sg", reftype="any", reftarget=related, refexplicit=False, sg_explicit=False
+                )
+                xref += nodes.inline(related, related)
+                para += xref
+            add(_("See also"), para)
+        if len(fields):
+            content_node.insert(0, fields)
+        content_node += sg_placeholder(kind="backlinks", target=entry.id)
+        cast(StudyGuideDomain, self.env.domains["sg"]).note_generated(self.env.docname, "backlinks")
+
+
+class MentionRole(XRefRole):
+    """``{person}`trotsky``` or ``{person}`L.D. Trotsky <trotsky>```: a link that is also a mention."""
+
+    def __init__(self) -> None:
+        super().__init__(innernodeclass=nodes.inline, warn_dangling=True)
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        if ":" not in self.name:  # the short form {person} is {sg:person}
+            self.name = f"sg:{self.name}"
+        return super().run()
+
+    def process_link(
+        self, env: BuildEnvironment, refnode: nodes.Element, has_explicit_title: bool, title: str, target: str
+    ) -> tuple[str, str]:
+        refnode["sg_explicit"] = has_explicit_title
+        return title, target.strip()
+
+    def result_nodes(
+        self, document: nodes.document, env: BuildEnvironment, node: nodes.Element, is_ref: bool
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        target = node["reftarget"]
+        objtype = self.reftype
+        if not target:
+            warn("empty-target", f"{self.name} role {self.rawtext!r} has no target id", (env.docname, self.lineno))
+            return [nodes.inline(self.title, self.title)], []
+        serial = env.new_serialno(f"sg-mention-{target}")
+        mention_id = f"mention-{target}-{serial}" if serial else f"mention-{target}"
+        node["sg_mention_id"] = mention_id
+        wrapper = nodes.inline("", "", node, ids=[mention_id], classes=["sg-mention"])
+        wrapper["sg_target"] = target
+        wrapper["sg_objtype"] = objtype
+        document.ids[mention_id] = wrapper
+        return [wrapper], []
+
+
+def _warn_missing_reference(app: Sphinx, domain: Domain | None, node: addnodes.pending_xref) -> bool | None:
+    """Our own warning for an unresolved reference: a subtype, and a close match if there is one.
+
+    Runs after every resolver (intersphinx included) has had its chance.
+    """
+    if domain is None or domain.name != "sg":
+        return None
+    sg = cast(StudyGuideDomain, domain)
+    target = node["reftarget"]
+    entry = sg.find(target)
+    kind = node["reftype"]
+    if entry is not None and kind != "any":
+        message = f"{target!r} is a {entry.objtype} entry, not a {kind}"
+    else:
+        message = f"unknown register id {target!r} in a {kind} reference{sg.suggest(target)}"
+    warn("unknown-id", message, node)
+    return True
+
+
+def setup_register(app: Sphinx) -> None:
+    app.add_domain(StudyGuideDomain)
+    for objtype in OBJECT_TYPES:
+        app.add_directive_to_domain("sg", objtype, EntryDirective)
+        app.add_role_to_domain("sg", objtype, MentionRole())
+        # The short forms {person}, {event}, ... add the domain prefix.
+        app.add_directive(objtype, EntryDirective)
+        app.add_role(objtype, MentionRole())
+    app.connect("warn-missing-reference", _warn_missing_reference)

@@ -1,0 +1,225 @@
+/* Study-guide quizzes: check answers, keep a running score, remember answers in localStorage.
+   The markup works without this script: the answers then sit in collapsed <details>. */
+(function () {
+  'use strict';
+
+  var RIGHT = 'Right.';
+  var WRONG = 'Not quite.';
+  var EMPTY = 'Choose or type an answer first.';
+
+  // Typographic quotes become straight; whitespace collapses; case and trailing . , ; : ! ? go.
+  function norm(s) {
+    return String(s).normalize('NFC')
+      .replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"')
+      .replace(/\s+/g, ' ').trim()
+      .replace(/[\s.,;:!?]+$/, '')
+      .toLowerCase();
+  }
+
+  // localStorage may be missing, blocked or full: the quiz works without it.
+  function load(key) {
+    try {
+      var data = JSON.parse(window.localStorage.getItem(key));
+      return data && typeof data.q === 'object' && data.q ? data.q : {};
+    } catch (e) {
+      return {};
+    }
+  }
+  function save(key, q) {
+    try {
+      window.localStorage.setItem(key, JSON.stringify({ q: q }));
+    } catch (e) { /* not stored: fine */ }
+  }
+  function drop(key) {
+    try {
+      window.localStorage.removeItem(key);
+    } catch (e) { /* nothing to drop */ }
+  }
+
+  var FIELDS = { radio: 'input[type="radio"]', text: 'input[type="text"]', select: 'select' };
+
+  // One question, or null when its markup is not the contract's (it then stays as without JS).
+  function question(li) {
+    var answer;
+    try {
+      answer = JSON.parse(li.getAttribute('data-sg-answer'));
+    } catch (e) {
+      return null;
+    }
+    var sel = FIELDS[li.getAttribute('data-sg-kind')];
+    var q = {
+      li: li,
+      kind: li.getAttribute('data-sg-kind'),
+      answer: Array.isArray(answer) ? answer.map(String) : [],
+      fields: sel ? Array.prototype.slice.call(li.querySelectorAll(sel)) : [],
+      button: li.querySelector('.sg-check'),
+      verdict: li.querySelector('.sg-verdict'),
+      details: li.querySelector('.sg-answer'),
+      state: '', // '' | 'right' | 'wrong' | 'seen' (checked once, changed since)
+      last: null, // the values at the last check
+      timer: 0
+    };
+    return q.answer.length && q.fields.length && q.button && q.verdict ? q : null;
+  }
+
+  function values(q) {
+    if (q.kind === 'radio') {
+      return q.fields.filter(function (f) { return f.checked; }).map(function (f) { return f.value; });
+    }
+    return q.fields.map(function (f) { return f.value; });
+  }
+
+  function setValues(q, v) {
+    q.fields.forEach(function (f, i) {
+      if (q.kind === 'radio') {
+        f.checked = f.value === v[0];
+      } else {
+        f.value = v[i] || '';
+        if (q.kind === 'select' && f.selectedIndex < 0) f.value = '';
+      }
+    });
+  }
+
+  function answered(q) {
+    var v = values(q);
+    if (q.kind === 'text') return norm(v[0] || '') !== '';
+    return v.length > 0 && v.every(function (x) { return x !== ''; });
+  }
+
+  function isRight(q) {
+    var v = values(q);
+    if (q.kind === 'radio') return q.answer.indexOf(v[0]) >= 0;
+    if (q.kind === 'text') return q.answer.map(norm).indexOf(norm(v[0])) >= 0;
+    return v.length === q.answer.length && v.every(function (x, i) { return x === q.answer[i]; });
+  }
+
+  // Show a question's state. With `announce`, the verdict is emptied first so that
+  // screen readers repeat it even when the text has not changed.
+  function render(q, note, announce) {
+    var text = q.state === 'right' ? RIGHT : q.state === 'wrong' ? WRONG : note || '';
+    q.li.classList.toggle('sg-right', q.state === 'right');
+    q.li.classList.toggle('sg-wrong', q.state === 'wrong');
+    clearTimeout(q.timer);
+    if (announce) {
+      q.verdict.textContent = '';
+      q.timer = setTimeout(function () { q.verdict.textContent = text; }, 50);
+    } else {
+      q.verdict.textContent = text;
+    }
+    if (q.details) q.details.hidden = !q.state;
+  }
+
+  function setup(section) {
+    if (section.classList.contains('sg-js')) return;
+    var questions = Array.prototype.slice
+      .call(section.querySelectorAll('.sg-question'))
+      .map(question)
+      .filter(Boolean);
+    if (!questions.length) return;
+
+    var key = 'sg-quiz:' + section.getAttribute('data-sg-quiz') + ':' + section.getAttribute('data-sg-version');
+    var score = section.querySelector('.sg-score');
+    var reset = section.querySelector('.sg-reset');
+
+    function scored(q) { return q.state === 'right' || q.state === 'wrong'; }
+
+    function updateScore() {
+      if (!score) return;
+      var done = questions.filter(scored);
+      var right = done.filter(function (q) { return q.state === 'right'; }).length;
+      score.textContent = done.length + ' of ' + questions.length + ' checked' +
+        (done.length ? ', ' + right + ' right.' : '.');
+    }
+
+    function persist() {
+      var stored = {};
+      var any = false;
+      questions.forEach(function (q) {
+        var v = values(q);
+        if (q.state || v.some(function (x) { return x !== ''; })) {
+          stored[q.li.id] = { v: v, s: scored(q) ? 'checked' : q.state };
+          any = true;
+        }
+      });
+      if (any) save(key, stored); else drop(key);
+    }
+
+    function check(q) {
+      var note = '';
+      q.last = JSON.stringify(values(q));
+      if (answered(q)) {
+        q.state = isRight(q) ? 'right' : 'wrong';
+        if (q.details) q.details.open = true;
+      } else {
+        q.state = q.state ? 'seen' : '';
+        note = EMPTY;
+      }
+      render(q, note, true);
+      updateScore();
+      persist();
+    }
+
+    // Changing an answer after a check withdraws the verdict until the next check; the
+    // answer stays shown. (Blur and Enter fire `change` without a change: `last` tells.)
+    function edited(q) {
+      if (JSON.stringify(values(q)) !== q.last) {
+        if (scored(q)) q.state = 'seen';
+        q.last = null;
+        render(q, '', false);
+        updateScore();
+      }
+      persist();
+    }
+
+    var saved = load(key);
+    questions.forEach(function (q) {
+      var rec = Object.prototype.hasOwnProperty.call(saved, q.li.id) ? saved[q.li.id] : null;
+      if (rec && Array.isArray(rec.v)) setValues(q, rec.v.map(String));
+      if (rec && rec.s === 'checked' && answered(q)) {
+        q.state = isRight(q) ? 'right' : 'wrong';
+        if (q.details) q.details.open = true;
+      } else if (rec && rec.s) {
+        q.state = 'seen';
+      }
+      q.last = JSON.stringify(values(q));
+      render(q, '', false);
+      q.button.hidden = false;
+      q.button.addEventListener('click', function () { check(q); });
+      q.li.addEventListener('input', function () { edited(q); });
+      q.li.addEventListener('change', function () { edited(q); });
+      if (q.kind === 'text') {
+        q.fields[0].addEventListener('keydown', function (e) {
+          if (e.key === 'Enter' && !e.isComposing) {
+            e.preventDefault();
+            check(q);
+          }
+        });
+      }
+    });
+
+    if (reset) {
+      reset.hidden = false;
+      reset.addEventListener('click', function () {
+        questions.forEach(function (q) {
+          setValues(q, []);
+          q.state = '';
+          if (q.details) q.details.open = false;
+          render(q, '', false);
+        });
+        drop(key);
+        updateScore();
+      });
+    }
+    section.classList.add('sg-js');
+    updateScore();
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll('.sg-quiz[data-sg-quiz]'), setup);
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,215 @@
+"""The register: entries, mention roles, back-links, indices, objects.inv and register.json."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.inventory import InventoryFile
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+def html(app: SphinxTestApp, page: str) -> str:
+    return (Path(app.outdir) / page).read_text("utf-8")
+
+
+@pytest.mark.sphinx("html", testroot="register", freshenv=True)
+def test_builds_without_warnings(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+
+
+@pytest.mark.sphinx("html", testroot="register", freshenv=True)
+def test_roles_keep_printed_wording_and_link(app: SphinxTestApp) -> None:
+    app.build()
+    page = html(app, "canal.html")
+    # explicit title: the printed words; bare target: the entry's short name
+    assert re.search(r'href="register.html#person-example"[^>]*>\s*<span[^>]*>Mary Example</span>', page)
+    assert re.search(r'href="register.html#person-example"[^>]*>\s*<span[^>]*>Example</span>', page)
+    assert ">Closing of the locks<" in page  # {sg:event}`lock-closing`: the entry's name
+    # every mention has its own anchor, in order
+    assert re.findall(r'id="(mention-example(?:-\d+)?)"', page) == [
+        "mention-example",
+        "mention-example-1",
+        "mention-example-2",
+    ]
+    # reST works the same way
+    assert 'href="register.html#person-example"' in html(app, "second.html")
+
+
+@pytest.mark.sphinx("html", testroot="register", freshenv=True)
+def test_tooltip_on_hover_and_focus(app: SphinxTestApp) -> None:
+    app.build()
+    page = html(app, "canal.html")
+    link = re.search(r'<a aria-describedby="(mention-example-tip)"[^>]*title="([^"]*)"', page)
+    assert link, "the link names its tooltip with aria-describedby"
+    assert link.group(2) == "c. 1850–1921 · parish clerk of Dover"
+    assert (
+        '<span class="sg-tip sg-apparatus" role="tooltip" id="mention-example-tip">'
+        "c. 1850–1921 · parish clerk of Dover</span>" in page
+    )
+
+
+@pytest.mark.sphinx("html", testroot="register", freshenv=True)
+def test_backlinks_grouped_by_page(app: SphinxTestApp) -> None:
+    app.build()
+    page = html(app, "register.html")
+    entry = page[page.index('id="person-example"') : page.index('id="event-lock-closing"')]
+    assert "Mentioned in:" in entry
+    canal = re.search(r"<li><p>The canal letter: (.*?)</p>", entry)
+    assert canal is not None
+    # one link per passage: paragraphs 1, 2 and 4 (the third names nobody)
+    assert re.findall(r'href="(canal.html#[^"]+)">(¶ \d+)<', canal.group(1)) == [
+        ("canal.html#mention-example", "¶ 1"),
+        ("canal.html#mention-example-1", "¶ 2"),
+        ("canal.html#mention-example-2", "¶ 4"),
+    ]
+    assert re.search(r"<li><p>The reST page: <a [^>]*href=\"second.html#mention-example\"", entry)
+    # the paragraph anchors exist on the page linked to
+    canal_page = html(app, "canal.html")
+    for anchor in ("p-1", "p-2", "p-4", "mention-example-2"):
+        assert f'id="{anchor}"' in canal_page
+    toll = page[page.index('id="event-toll-rise"') :]
+    assert "Not mentioned in the text." in toll[: toll.index("</dd>")]
+
+
+@pytest.mark.sphinx("html", testroot="register", freshenv=True)
+def test_entry_html_snapshot(app: SphinxTestApp) -> None:
+    """The shape of one entry's HTML; refresh with STUDYGUIDE_UPDATE_SNAPSHOTS=1."""
+    import os
+
+    app.build()
+    page = html(app, "register.html")
+    start = page.index('<dl class="sg person')
+    entry = page[start : page.index("</dl>\n\n", start) + 5] if "</dl>\n\n" in page[start:] else ""
+    entry = page[start : page.index('<dl class="sg event', start)].strip()
+    snapshot = SNAPSHOTS / "register-entry-person.html"
+    if os.environ.get("STUDYGUIDE_UPDATE_SNAPSHOTS"):
+        snapshot.parent.mkdir(exist_ok=True)
+        snapshot.write_text(entry + "\n", "utf-8")
+    assert entry + "\n" == snapshot.read_text("utf-8")
+
+
+@pytest.mark.sphinx("html", testroot="register", freshenv=True)
+def test_objects_inv_lists_every_entry(app: SphinxTestApp) -> None:
+    app.build()
+    inventory = InventoryFile.loads((Path(app.outdir) / "objects.inv").read_bytes(), uri="")
+    data = inventory.data
+    assert set(data["sg:person"]) == {"example"}
+    assert set(data["sg:event"]) == {"lock-closing", "toll-rise"}
+    assert set(data["sg:org"]) == {"canal-company"}
+    assert set(data["sg:place"]) == {"dover"}
+    assert set(data["sg:work"]) == {"gazette"}
+    item = data["sg:person"]["example"]
+    assert item.uri == "register.html#person-example"
+    assert item.display_name == "Mary Example"
+
+
+@pytest.mark.sphinx("html", testroot="register", freshenv=True)
+def test_register_json(app: SphinxTestApp) -> None:
+    app.build()
+    data = json.loads((Path(app.outdir) / "register.json").read_text("utf-8"))
+    assert data["version"] == 1
+    entries = {e["id"]: e for e in data["entries"]}
+    assert set(entries) == {"example", "lock-closing", "toll-rise", "canal-company", "dover", "gazette"}
+    example = entries["example"]
+    assert example["type"] == "person"
+    assert example["names"] if "names" in example else True
+    assert example["name"] == "Mary Example" and example["sort"] == "Example, Mary"
+    assert example["variants"] == ["M. Example", "Mary Exemplar"]
+    assert example["dates"] == {"born": "1850~", "died": "1921-03-17"}
+    assert example["roles"] == [
+        {"period": "1886", "role": "parish clerk"},
+        {"period": "1900", "role": "retired"},
+    ]
+    assert example["url"] == "register.html#person-example"
+    assert [m["url"] for m in example["mentions"]] == [
+        "canal.html#mention-example",
+        "canal.html#mention-example-1",
+        "canal.html#mention-example-2",
+        "second.html#mention-example",
+    ]
+    assert entries["dover"]["authority"] == {"wikidata": "Q179224"}
+    assert entries["lock-closing"]["dates"] == {"start": "1881-01", "end": "1881-03/1881-04"}
+
+
+@pytest.mark.sphinx("html", testroot="register", freshenv=True)
+def test_domain_indices(app: SphinxTestApp) -> None:
+    app.build()
+    people = html(app, "sg-personindex.html")
+    assert "Example, Mary" in people and "The canal letter, ¶ 2" in people
+    events = html(app, "sg-eventindex.html")
+    # a timeline: grouped by year, in date order
+    assert events.index('id="cap-1880"') < events.index("Rise of the tolls") < events.index('id="cap-1881"')
+    assert events.index('id="cap-1881"') < events.index("Closing of the locks")
+
+
+@pytest.mark.sphinx("html", testroot="register-bad", freshenv=True)
+def test_bad_input_warns_with_location(app: SphinxTestApp) -> None:
+    app.build()  # no exception: the build goes on
+    warnings = app.warning.getvalue()
+    expected = [
+        (r"index.md:\d+: WARNING: unknown register id 'exampel' .*did you mean 'example'\?", "unknown-id"),
+        (r"index.md:\d+: WARNING: .*has no target id", "empty-target"),
+        (r"index.md:\d+: WARNING: 'example' is a person entry, not a event", "unknown-id"),
+        (r"register.md:\d+: WARNING: .*February 1850 has no day 30", "bad-date"),
+        (r"register.md:\d+: WARNING: .*'around 1921' is not an ISO date", "bad-date"),
+        (r"register.md:\d+: WARNING: .*'12345' is not a Wikidata QID", "bad-option"),
+        (r"register.md:\d+: WARNING: .*'no period here' is not 'PERIOD: text'", "bad-option"),
+        (r"register.md:\d+: WARNING: duplicate register entry 'example': also defined in register, line 3", "duplicate-id"),
+        (r"register.md:\d+: WARNING: 'Bad_Id' is not a register id", "bad-option"),
+        (r"register.md:\d+: WARNING: .*use :start: and :end:, not :born:", "bad-option"),
+        (r"register.md:\d+: WARNING: person 'nameless' has no :name:", "bad-option"),
+    ]
+    for pattern, subtype in expected:
+        assert re.search(pattern + rf".*\[studyguide\.{subtype}\]", warnings), pattern
+    assert "Traceback" not in warnings
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="register-bad",
+    freshenv=True,
+    confoverrides={"suppress_warnings": ["studyguide.unknown-id", "studyguide.empty-target", "studyguide.bad-date"]},
+)
+def test_warnings_are_suppressible(app: SphinxTestApp) -> None:
+    app.build()
+    warnings = app.warning.getvalue()
+    assert "unknown register id" not in warnings and "no target id" not in warnings
+    assert "not an ISO date" not in warnings
+    assert "duplicate register entry" in warnings  # only what was asked is silenced
+
+
+def test_warnings_fail_a_strict_build(make_app, rootdir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from sphinx.errors import SphinxError
+
+    src = tmp_path / "bad"
+    shutil.copytree(rootdir / "test-register-bad", src)
+    app = make_app("html", srcdir=src, warningiserror=True, freshenv=True)
+    try:
+        app.build()
+    except SphinxError:
+        return  # older Sphinx stops at the first warning
+    assert app.statuscode != 0
+
+
+def test_intersphinx_from_another_project(make_app, rootdir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    guide_src = tmp_path / "guide"
+    shutil.copytree(rootdir / "test-register", guide_src)
+    guide = make_app("html", srcdir=guide_src, freshenv=True)
+    guide.build()
+    guide.cleanup()  # unregister its nodes before the second app registers them again
+    other_src = tmp_path / "other"
+    shutil.copytree(rootdir / "test-intersphinx", other_src)
+    shutil.copy(Path(guide.outdir) / "objects.inv", other_src / "guide-objects.inv")
+    other = make_app("html", srcdir=other_src, freshenv=True)
+    other.build()
+    assert other.warning.getvalue() == ""
+    page = (Path(other.outdir) / "index.html").read_text("utf-8")
+    assert page.count('href="https://guide.example.org/register.html#person-example"') == 2
+    assert 'href="https://guide.example.org/register.html#event-lock-closing"' in page
