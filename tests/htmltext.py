@@ -56,7 +56,7 @@ class _MainText(HTMLParser):
         attributes = dict(attrs)
         classes = (attributes.get("class") or "").split()
         skip = tag in ("script", "style", "template") or any(c in self.skip_classes for c in classes)
-        is_main = tag == "article" and attributes.get("role") == "main"
+        is_main = attributes.get("role") == "main"
         self.stack.append((tag, skip))
         if is_main:
             self.inside_main = len(self.stack)

@@ -19,9 +19,11 @@ def test_builder_is_clean(make_app, rootdir: Path, tmp_path: Path, builder: str)
     assert app.statuscode == 0
     assert app.warning.getvalue() == ""
     out = Path(app.outdir)
-    text = "\n".join(p.read_text("utf-8", errors="replace") for p in out.rglob("*") if p.is_file() and p.suffix in (
-        ".html", ".xhtml", ".tex", ".txt", ".1", ".xml"
-    ))
+    text = "\n".join(
+        p.read_text("utf-8", errors="replace")
+        for p in out.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".xhtml", ".tex", ".txt", ".1", ".xml")
+    )
     assert "Mary Example" in text
     assert "Mentioned in" in text  # the back-links were generated, not left as placeholders
     assert "sg_placeholder" not in text

@@ -10,7 +10,9 @@ __version__ = "0.1.0"
 def setup(app: Any) -> dict[str, Any]:
     from studyguide.assets import setup_assets
     from studyguide.backlinks import setup_backlinks
+    from studyguide.claims import setup_claims
     from studyguide.nodes import setup_nodes
+    from studyguide.quiz.directive import setup_quiz
     from studyguide.register import setup_register
     from studyguide.register_json import setup_register_json
 
@@ -18,10 +20,12 @@ def setup(app: Any) -> dict[str, Any]:
     setup_register(app)
     setup_backlinks(app)
     setup_register_json(app)
+    setup_claims(app)
+    setup_quiz(app)
     setup_assets(app)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

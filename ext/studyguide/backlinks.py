@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable
 from typing import cast
 
@@ -75,23 +77,60 @@ def resolve_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         return
     order = document_order(app.env)
     for placeholder in placeholders:
-        placeholder.replace_self(backlinks_node(app, docname, domain.mentions_of(placeholder["target"]), order))
+        placeholder.replace_self(
+            backlinks_node(app, docname, domain.mentions_of(placeholder["target"]), order)
+        )
 
 
-def pages_showing_generated_content(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """Pages whose generated content depends on other pages are re-read when anything changes."""
-    if not (added or changed or removed):
-        return []
+def _backlink_fingerprints(app: Sphinx, docnames: Iterable[str]) -> dict[str, str]:
+    """For each page, a digest of the back-links it shows."""
+    domain = cast(StudyGuideDomain, app.env.domains["sg"])
+    titles = app.env.titles
+    result = {}
+    for docname in docnames:
+        data = domain.docs.get(docname)
+        if data is None or "backlinks" not in data.generated:
+            continue
+        parts = [
+            [
+                entry_id,
+                [
+                    [
+                        m.docname,
+                        m.node_id,
+                        m.paragraph,
+                        titles[m.docname].astext() if m.docname in titles else "",
+                    ]
+                    for m in domain.mentions_of(entry_id)
+                ],
+            ]
+            for entry_id in sorted(data.entries)
+        ]
+        result[docname] = hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
+    return result
+
+
+def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After reading: the pages whose generated content changed, though their source did not.
+
+    Each page that shows generated content (back-links, quizzes, "asked in" notes) keeps a
+    digest of what it showed; only the pages whose digest changed are written again.
+    """
+    from studyguide.quiz.directive import quiz_fingerprints
+
     domain = cast(StudyGuideDomain, env.domains["sg"])
-    return sorted(
-        docname
-        for docname, data in domain.docs.items()
-        if data.generated and docname not in changed and docname not in removed and docname in env.found_docs
-    )
+    pages = [d for d, data in domain.docs.items() if data.generated or data.claims]
+    fingerprints: dict[str, str] = {}
+    backlinks = _backlink_fingerprints(app, pages)
+    quizzes = quiz_fingerprints(app, pages)
+    for docname in pages:
+        fingerprints[docname] = backlinks.get(docname, "") + quizzes.get(docname, "")
+    previous: dict[str, str] = domain.data.setdefault("fingerprints", {})
+    changed = sorted(d for d, digest in fingerprints.items() if previous.get(d) != digest)
+    domain.data["fingerprints"] = fingerprints
+    return changed
 
 
 def setup_backlinks(app: Sphinx) -> None:
     app.connect("doctree-resolved", resolve_backlinks)
-    app.connect("env-get-outdated", pages_showing_generated_content)
+    app.connect("env-updated", pages_to_rewrite)

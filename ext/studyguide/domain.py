@@ -18,7 +18,7 @@ from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.locale import _
 
 from studyguide.dates import FuzzyDate, display_years
-from studyguide.nodes import sg_reference
+from studyguide.nodes import elements, sg_reference
 from studyguide.warnings import warn
 
 if TYPE_CHECKING:
@@ -84,6 +84,8 @@ class DocData:
     entries: dict[str, Entry] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     claims: dict[str, Any] = field(default_factory=dict)  # id -> studyguide.claims.Claim
+    quizzes: dict[str, Any] = field(default_factory=dict)  # id -> studyguide.quiz.directive.QuizRecord
+    keys: dict[str, int | None] = field(default_factory=dict)  # quiz id -> line of its answer key
     generated: set[str] = field(default_factory=set)  # kinds of generated content the page shows
 
 
@@ -95,8 +97,11 @@ class StudyGuideDomain(Domain):
     object_types: ClassVar[dict[str, ObjType]] = {
         objtype: ObjType(_(label), objtype) for objtype, (label, _plural) in OBJECT_TYPES.items()
     }
-    initial_data: ClassVar[dict[str, Any]] = {"docs": {}}
+    initial_data: ClassVar[dict[str, Any]] = {"docs": {}, "fingerprints": {}}
     data_version = 1
+    _mentions_cache: dict[str, list[Mention]] | None = None
+    _entries_cache: dict[str, Entry] | None = None
+    quiz_cache: Any = None  # studyguide.quiz.directive.QuizSet, built once per build
 
     # -- data access -----------------------------------------------------------------
     @property
@@ -120,7 +125,7 @@ class StudyGuideDomain(Domain):
         return self._mention_index().get(target, [])
 
     def _mention_index(self) -> dict[str, list[Mention]]:
-        cache: dict[str, list[Mention]] | None = getattr(self, "_mentions_cache", None)
+        cache = self._mentions_cache
         if cache is None:
             cache = {}
             for docname in sorted(self.docs):
@@ -132,9 +137,10 @@ class StudyGuideDomain(Domain):
     def _changed(self) -> None:
         self._mentions_cache = None
         self._entries_cache = None
+        self.quiz_cache = None
 
     def find(self, target: str) -> Entry | None:
-        cache: dict[str, Entry] | None = getattr(self, "_entries_cache", None)
+        cache = self._entries_cache
         if cache is None:
             cache = self._entries_cache = self.entries
         return cache.get(target)
@@ -169,9 +175,9 @@ class StudyGuideDomain(Domain):
             if anchor not in document.ids:
                 paragraph["ids"].append(anchor)
                 document.ids[anchor] = paragraph
-            for mention in paragraph.findall(_is_mention):
+            for mention in elements(paragraph, _is_mention):
                 mention["sg_paragraph"] = number
-        for mention in document.findall(_is_mention):
+        for mention in elements(document, _is_mention):
             data.mentions.append(
                 Mention(
                     target=mention["sg_target"],
@@ -182,6 +188,9 @@ class StudyGuideDomain(Domain):
                     paragraph=mention.get("sg_paragraph"),
                 )
             )
+        from studyguide.claims import collect_claims
+
+        collect_claims(self, docname, document)
         self._changed()
 
     # -- purge and merge ----------------------------------------------------------------
@@ -275,7 +284,7 @@ def _numbered_paragraphs(document: nodes.document) -> Iterable[nodes.paragraph]:
         parent = paragraph.parent
         inside = False
         while parent is not None:
-            if isinstance(parent, skip) or parent.get("classes") and "sg-apparatus" in parent["classes"]:
+            if isinstance(parent, skip) or (parent.get("classes") and "sg-apparatus" in parent["classes"]):
                 inside = True
                 break
             if parent.__class__.__name__ in ("desc", "glossary", "sg_placeholder"):
@@ -291,7 +300,9 @@ class EntryIndex(Index):
 
     objtype = "person"
 
-    def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         domain = self.domain
         assert isinstance(domain, StudyGuideDomain)
         env = domain.env
@@ -304,7 +315,9 @@ class EntryIndex(Index):
             letter = self.group(entry)
             rows = content.setdefault(letter, [])
             rows.append(
-                IndexEntry(entry.sort, 1 if mentions else 0, entry.docname, entry.node_id, entry.years, "", "")
+                IndexEntry(
+                    entry.sort, 1 if mentions else 0, entry.docname, entry.node_id, entry.years, "", ""
+                )
             )
             for mention in mentions:
                 title = env.titles[mention.docname].astext() if mention.docname in env.titles else ""
@@ -320,7 +333,7 @@ class EntryIndex(Index):
 
 
 def _index_class(objtype: str) -> type[EntryIndex]:
-    label, plural = OBJECT_TYPES[objtype]
+    plural = OBJECT_TYPES[objtype][1]
 
     class _Index(EntryIndex):
         name = f"{objtype}index"

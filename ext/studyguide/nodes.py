@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from docutils import nodes
@@ -9,15 +10,22 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 
-class sg_reference(nodes.reference):  # noqa: N801 (docutils node naming)
+class sg_reference(nodes.reference):
     """A link to a register entry; in HTML it carries a hover/focus tooltip.
 
     Non-HTML builders fall back to ``visit_reference`` through the class hierarchy.
     """
 
 
-class sg_placeholder(nodes.General, nodes.Element):  # noqa: N801
+class sg_placeholder(nodes.General, nodes.Element):
     """Where generated content goes (back-links, quizzes, timelines); replaced at resolve time."""
+
+
+def elements(node: nodes.Node, condition: Callable[[nodes.Node], bool]) -> Iterator[nodes.Element]:
+    """The elements under ``node`` (itself included) that meet ``condition``, typed as elements."""
+    for found in node.findall(condition):
+        if isinstance(found, nodes.Element):
+            yield found
 
 
 def visit_sg_reference_html(self: HTML5Translator, node: sg_reference) -> None:

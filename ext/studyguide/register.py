@@ -75,7 +75,11 @@ class EntryDirective(ObjectDescription[str]):
         try:
             return parse_date(text)
         except ValueError as exc:
-            warn("bad-date", f"{self.objtype_name} {self.arguments[0]!r}, :{option}: {exc}", self.get_location())
+            warn(
+                "bad-date",
+                f"{self.objtype_name} {self.arguments[0]!r}, :{option}: {exc}",
+                self.get_location(),
+            )
             return None
 
     def _entry(self, entry_id: str) -> Entry:
@@ -92,7 +96,11 @@ class EntryDirective(ObjectDescription[str]):
         for line in split_list(self.options.get("roles")):
             period, sep, text = line.partition(":")
             if not sep or not text.strip():
-                warn("bad-option", f"{entry_id!r}, :roles: line {line!r} is not 'PERIOD: text'", self.get_location())
+                warn(
+                    "bad-option",
+                    f"{entry_id!r}, :roles: line {line!r} is not 'PERIOD: text'",
+                    self.get_location(),
+                )
                 continue
             roles.append((period.strip(), text.strip()))
         qid = self.options.get("wikidata", "").strip()
@@ -215,7 +223,11 @@ class MentionRole(XRefRole):
         target = node["reftarget"]
         objtype = self.reftype
         if not target:
-            warn("empty-target", f"{self.name} role {self.rawtext!r} has no target id", (env.docname, self.lineno))
+            warn(
+                "empty-target",
+                f"{self.name} role {self.rawtext!r} has no target id",
+                (env.docname, self.lineno),
+            )
             return [nodes.inline(self.title, self.title)], []
         serial = env.new_serialno(f"sg-mention-{target}")
         mention_id = f"mention-{target}-{serial}" if serial else f"mention-{target}"

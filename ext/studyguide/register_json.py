@@ -52,7 +52,9 @@ def register_data(app: Sphinx) -> dict[str, Any]:
                     "paragraph": m.paragraph,
                     "url": url_of(builder, m.docname, m.node_id),
                 }
-                for m in sorted(domain.mentions_of(entry.id), key=lambda m: (m.docname, m.line or 0, m.node_id))
+                for m in sorted(
+                    domain.mentions_of(entry.id), key=lambda m: (m.docname, m.line or 0, m.node_id)
+                )
             ],
         }
 

@@ -5,7 +5,8 @@ Reusable by any browser test:
 - `browser`: one Chromium for the session (fails, never skips, when /usr/bin/chromium is missing);
 - `serve_dir(path) -> base_url`: serves a folder on http://127.0.0.1:<free port> until the session ends;
 - `new_page(**context_options) -> Page`: a page in a fresh context (own storage); console errors
-  and uncaught page errors fail the test at teardown;
+  (failed loads included, but for Chromium's own /favicon.ico probe) and uncaught page errors
+  fail the test at teardown;
 - `page`: `new_page()` with the default context.
 """
 
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Error, Page, sync_playwright
@@ -78,7 +80,8 @@ def new_page(browser: Browser) -> Iterator[Callable[..., Page]]:
     errors: list[str] = []
 
     def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
+        # Chromium probes /favicon.ico on its own; a site without one is not an error of the page.
+        if message.type == "error" and urlsplit(message.location.get("url", "")).path != "/favicon.ico":
             errors.append(f"console error: {message.text} ({message.location.get('url', '')})")
 
     def on_page_error(error: Error) -> None:

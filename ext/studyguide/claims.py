@@ -1,0 +1,279 @@
+"""Claim markup: the ``claim`` directive and role, the ``blank`` role, and their records.
+
+A claim tags a passage without changing its wording.  Block claims wrap their passage;
+inline claims mark words inside a paragraph (role ``{claim}`words <id>``` or the MyST
+span ``[words]{.claim #id}``) and take their options from a body-less ``claim``
+directive with the same id on the same page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+
+from studyguide.nodes import elements, sg_placeholder
+from studyguide.register import ID_PATTERN, split_list
+from studyguide.warnings import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from studyguide.domain import StudyGuideDomain
+
+_ROLE_TARGET = re.compile(r"^(.*?)\s*<([^<>]*)>\s*$", re.DOTALL)
+CLAIM_OPTIONS = ("holder", "topics", "false", "question", "answer", "wrong", "explain")
+#: options whose value is a list
+LIST_OPTIONS = ("topics", "false", "wrong")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A tagged claim as read from its page."""
+
+    id: str
+    docname: str
+    anchor: str
+    line: int | None
+    index: int  # its position on the page
+    text: str
+    blank: str = ""
+    holder: str = ""  # "" = the page's default holder
+    topics: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
+    false: tuple[str, ...] = ()
+    question: str = ""
+    answer: str = ""
+    wrong: tuple[str, ...] = ()
+    explain: str = ""
+    inline: bool = False
+
+
+def claim_anchor(claim_id: str) -> str:
+    return f"claim-{claim_id}"
+
+
+def _options(raw: dict[str, Any]) -> dict[str, Any]:
+    """Directive options as stored on the node: lists split, text whitespace-collapsed."""
+    result: dict[str, Any] = {}
+    for key in CLAIM_OPTIONS:
+        if key not in raw:
+            continue
+        if key in LIST_OPTIONS:
+            result[key] = tuple(split_list(raw[key]))
+        else:
+            result[key] = " ".join(str(raw[key]).split())
+    return result
+
+
+class ClaimDirective(SphinxDirective):
+    """``claim`` with a body: a block claim; without: the options of an inline claim."""
+
+    required_arguments = 1
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {key: directives.unchanged for key in CLAIM_OPTIONS}
+
+    def run(self) -> list[nodes.Node]:
+        claim_id = self.arguments[0].strip()
+        if not ID_PATTERN.match(claim_id):
+            warn(
+                "bad-option",
+                f"{claim_id!r} is not a claim id (lowercase letters, digits, hyphens)",
+                self.get_location(),
+            )
+        options = _options(self.options)
+        if self.content:
+            container = nodes.container(classes=["sg-claim", "sg-claim-block"], ids=[claim_anchor(claim_id)])
+            container["sg_claim"] = claim_id
+            container["sg_claim_options"] = options
+            self.set_source_info(container)
+            container += self.parse_content_to_nodes()
+            self.state.document.ids[claim_anchor(claim_id)] = container
+            note = sg_placeholder(kind="claim-quizzes", target=claim_id)
+            return [container, note]
+        data = sg_placeholder(kind="claim-data", target=claim_id)
+        data["sg_claim_options"] = options
+        self.set_source_info(data)
+        return [data]
+
+
+class ClaimRole(SphinxRole):
+    """``{claim}`words <id>```: the words are parsed as inline markup (roles, ``{blank}``)."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        match = _ROLE_TARGET.match(self.text)
+        if not match or not match.group(2).strip():
+            warn("empty-target", f"claim role {self.rawtext!r} needs 'words <claim-id>'", self.get_location())
+            return [nodes.inline(self.text, self.text)], []
+        words, claim_id = match.group(1), match.group(2).strip()
+        node = nodes.inline("", "", classes=["sg-claim"], ids=[claim_anchor(claim_id)])
+        node["sg_claim"] = claim_id
+        self.set_source_info(node)
+        parent_before = getattr(self.inliner, "parent", None)
+        # The inliner itself carries what docutils' ``memo`` needs (document, reporter, language).
+        children, messages = self.inliner.parse(words, self.lineno, cast(Any, self.inliner), node)
+        if parent_before is not None:
+            self.inliner.parent = parent_before
+        node += children
+        return [node], messages
+
+
+class BlankRole(SphinxRole):
+    """``{blank}`term```: the key term of a fill-in-the-blank question, shown as printed."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        node = nodes.inline(self.text, self.text, classes=["sg-blank"])
+        return [node], []
+
+
+def _is_passage(node: nodes.Node) -> bool:
+    if not isinstance(node, nodes.Element):
+        return False
+    if "sg_claim" in node:
+        return True
+    # the MyST span form: [words]{.claim #id}
+    return isinstance(node, nodes.inline) and "claim" in node["classes"] and bool(node["ids"])
+
+
+def _is_blank(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.inline) and bool({"sg-blank", "blank"} & set(node["classes"]))
+
+
+def _line(node: nodes.Node) -> int | None:
+    current: nodes.Node | None = node
+    while current is not None:
+        if current.line:
+            return int(current.line)
+        current = current.parent
+    return None
+
+
+def collect_claims(domain: StudyGuideDomain, docname: str, document: nodes.document) -> None:
+    """Record every claim on a page (called while the page is read)."""
+    data_nodes: dict[str, sg_placeholder] = {}
+    for data in document.findall(sg_placeholder):
+        if data["kind"] != "claim-data":
+            continue
+        if data["target"] in data_nodes:
+            warn("duplicate-id", f"two claim directives for {data['target']!r} on one page", data)
+        data_nodes.setdefault(data["target"], data)
+    found: dict[str, Claim] = {}
+    for index, passage in enumerate(elements(document, _is_passage)):
+        if "sg_claim" not in passage:  # span form
+            passage["sg_claim"] = passage["ids"][0]
+            passage["classes"].append("sg-claim")
+        claim_id = passage["sg_claim"]
+        line = _line(passage)
+        if claim_id in found:
+            warn(
+                "duplicate-id",
+                f"duplicate claim id {claim_id!r}: also on line {found[claim_id].line}",
+                (docname, line),
+            )
+            continue
+        options_node = data_nodes.pop(claim_id) if claim_id in data_nodes else None
+        options: dict[str, Any] = dict(passage.get("sg_claim_options", {}))
+        inline = "sg_claim_options" not in passage
+        if inline and options_node is not None:
+            options = dict(options_node["sg_claim_options"])
+        blanks = [b.astext() for b in passage.findall(_is_blank)]
+        mentions = tuple(dict.fromkeys(m["sg_target"] for m in elements(passage, _is_mention)))
+        found[claim_id] = Claim(
+            id=claim_id,
+            docname=docname,
+            anchor=passage["ids"][0],
+            line=line,
+            index=index,
+            text=" ".join(passage.astext().split()),
+            blank=" ".join(blanks[0].split()) if blanks else "",
+            holder=options.get("holder", ""),
+            topics=options.get("topics", ()),
+            mentions=mentions,
+            false=options.get("false", ()),
+            question=options.get("question", ""),
+            answer=options.get("answer", ""),
+            wrong=options.get("wrong", ()),
+            explain=options.get("explain", ""),
+            inline=inline,
+        )
+        if len(blanks) > 1:
+            warn(
+                "claim-blank",
+                f"claim {claim_id!r} marks {len(blanks)} blanks; only the first is used",
+                (docname, line),
+            )
+    for claim_id, data in data_nodes.items():
+        warn(
+            "claim-orphan",
+            f"claim directive {claim_id!r} has no body and no inline claim with that id on the page",
+            data,
+        )
+    domain.doc(docname).claims = found
+    if found:
+        domain.note_generated(docname, "claim-quizzes")
+
+
+def _is_mention(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and "sg_target" in node
+
+
+def check_claims(app: Sphinx, env: BuildEnvironment) -> None:
+    """After reading: holders, topics and blanks that do not fit, and ids used twice."""
+    domain = cast("StudyGuideDomain", env.domains["sg"])
+    seen: dict[str, Claim] = {}
+    for docname in sorted(domain.docs):
+        default_holder = str(env.metadata.get(docname, {}).get("sg-holder", ""))
+        for claim in domain.docs[docname].claims.values():
+            where = (docname, claim.line)
+            if claim.id in seen:
+                other = seen[claim.id]
+                warn(
+                    "duplicate-id",
+                    f"duplicate claim id {claim.id!r}: also in {other.docname}, line {other.line}",
+                    where,
+                )
+            seen.setdefault(claim.id, claim)
+            holder = claim.holder or default_holder
+            if not holder:
+                warn(
+                    "claim-holder",
+                    f"claim {claim.id!r} has no :holder: and its page sets no sg-holder",
+                    where,
+                )
+            elif domain.find(holder) is None:
+                warn(
+                    "unknown-id",
+                    f"claim {claim.id!r}: unknown holder {holder!r}{domain.suggest(holder)}",
+                    where,
+                )
+            for topic in claim.topics:
+                if domain.find(topic) is None:
+                    warn(
+                        "unknown-id",
+                        f"claim {claim.id!r}: unknown topic {topic!r}{domain.suggest(topic)}",
+                        where,
+                    )
+            if not claim.text:
+                warn("claim-blank", f"claim {claim.id!r} has no text", where)
+            elif claim.blank and claim.blank not in claim.text:
+                warn("claim-blank", f"claim {claim.id!r}: blank {claim.blank!r} is not in its text", where)
+            if claim.question and not (claim.answer and claim.wrong):
+                warn(
+                    "bad-option",
+                    f"claim {claim.id!r}: a :question: needs an :answer: and :wrong: answers",
+                    where,
+                )
+
+
+def setup_claims(app: Sphinx) -> None:
+    for name in ("claim", "sg:claim"):
+        app.add_directive(name, ClaimDirective)
+        app.add_role(name, ClaimRole())
+    for name in ("blank", "sg:blank"):
+        app.add_role(name, BlankRole())
+    app.connect("env-check-consistency", check_claims)

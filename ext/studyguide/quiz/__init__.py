@@ -1,0 +1,1 @@
+"""Quizzes: pure question generation (``generate``), directives, rendering and exports."""

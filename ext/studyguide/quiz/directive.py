@@ -1,0 +1,324 @@
+"""Quizzes: the ``quiz`` and ``quiz-key`` directives, and the questions built for them.
+
+Questions are generated once per build from the domain's data (``built_quizzes``),
+then rendered into each page that shows them and written out as exports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.errors import NoUri
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from studyguide.backlinks import document_order
+from studyguide.claims import Claim
+from studyguide.nodes import sg_placeholder
+from studyguide.quiz.generate import (
+    QUESTION_TYPES,
+    ClaimInput,
+    Person,
+    Question,
+    QuizSpec,
+    build_quiz,
+)
+from studyguide.register import ID_PATTERN, split_list
+from studyguide.warnings import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from studyguide.domain import StudyGuideDomain
+
+logger = logging.getLogger("studyguide")
+
+
+@dataclass(frozen=True)
+class QuizRecord:
+    """A quiz as its directive defined it."""
+
+    id: str
+    docname: str
+    line: int | None
+    title: str
+    spec: QuizSpec
+
+
+@dataclass
+class BuiltQuiz:
+    record: QuizRecord
+    questions: list[Question]
+    claims: list[ClaimInput]
+    version: str = ""
+    key_docname: str | None = None
+
+
+@dataclass
+class QuizSet:
+    """Everything generated for one build."""
+
+    quizzes: dict[str, BuiltQuiz] = field(default_factory=dict)
+    claims: dict[str, ClaimInput] = field(default_factory=dict)
+    usage: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # claim -> [(quiz, question id)]
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError("must be 1 or more")
+    return value
+
+
+class QuizDirective(SphinxDirective):
+    """``quiz`` with filters; renders the quiz where it stands."""
+
+    required_arguments = 1
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {
+        "title": directives.unchanged,
+        "pieces": directives.unchanged,
+        "holders": directives.unchanged,
+        "topics": directives.unchanged,
+        "types": directives.unchanged,
+        "count": _count,
+        "seed": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        quiz_id = self.arguments[0].strip()
+        if not ID_PATTERN.match(quiz_id):
+            warn(
+                "bad-option",
+                f"{quiz_id!r} is not a quiz id (lowercase letters, digits, hyphens)",
+                self.get_location(),
+            )
+        types = tuple(split_list(self.options.get("types")))
+        unknown = [t for t in types if t not in QUESTION_TYPES]
+        if unknown:
+            warn(
+                "quiz-filter",
+                f"quiz {quiz_id!r}: unknown question types {unknown}; known: {', '.join(QUESTION_TYPES)}",
+                self.get_location(),
+            )
+            types = tuple(t for t in types if t in QUESTION_TYPES)
+        pieces = tuple(_docname(p) for p in split_list(self.options.get("pieces")))
+        spec = QuizSpec(
+            id=quiz_id,
+            pieces=pieces,
+            holders=tuple(split_list(self.options.get("holders"))),
+            topics=tuple(split_list(self.options.get("topics"))),
+            types=types,
+            count=self.options.get("count"),
+            seed=self.options.get("seed", ""),
+        )
+        record = QuizRecord(
+            id=quiz_id,
+            docname=self.env.docname,
+            line=self.lineno,
+            title=self.options.get("title", quiz_id),
+            spec=spec,
+        )
+        domain = cast("StudyGuideDomain", self.env.domains["sg"])
+        doc = domain.doc(self.env.docname)
+        if quiz_id in doc.quizzes:
+            warn("duplicate-id", f"duplicate quiz id {quiz_id!r} on this page", self.get_location())
+        doc.quizzes[quiz_id] = record
+        domain.note_generated(self.env.docname, "quiz")
+        placeholder = sg_placeholder(kind="quiz", target=quiz_id)
+        self.set_source_info(placeholder)
+        return [placeholder]
+
+
+class QuizKeyDirective(SphinxDirective):
+    """``quiz-key`` names a quiz; renders its answer key (for teachers)."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        domain = cast("StudyGuideDomain", self.env.domains["sg"])
+        domain.doc(self.env.docname).keys[self.arguments[0].strip()] = self.lineno
+        domain.note_generated(self.env.docname, "quiz-key")
+        placeholder = sg_placeholder(kind="quiz-key", target=self.arguments[0].strip())
+        self.set_source_info(placeholder)
+        return [placeholder]
+
+
+def _docname(path: str) -> str:
+    """A piece named relative to the root ("text/reply-to-trotsky") or with a leading "/"."""
+    name = path.strip().lstrip("/")
+    for suffix in (".md", ".rst", ".html"):
+        name = name.removesuffix(suffix)
+    return name
+
+
+def target_uri(app: Sphinx, docname: str) -> str:
+    """A page's URL relative to the output root, or "" where the builder has none."""
+    try:
+        return app.builder.get_target_uri(docname)
+    except NoUri:
+        return ""
+
+
+def _people(domain: StudyGuideDomain) -> dict[str, Person]:
+    people = {}
+    for entry in domain.entries.values():
+        people[entry.id] = Person(
+            id=entry.id,
+            kind=entry.objtype,
+            name=entry.name,
+            role=entry.role,
+            sort_date=entry.start.earliest if entry.start else None,
+            date_text=entry.start.display() if entry.start else "",
+            variants=(entry.short, *entry.variants) if entry.short != entry.name else entry.variants,
+        )
+    return people
+
+
+def built_quizzes(app: Sphinx) -> QuizSet:
+    """Generate every quiz once per build (cached on the domain until its data changes)."""
+    env = app.env
+    domain = cast("StudyGuideDomain", env.domains["sg"])
+    cached: QuizSet | None = getattr(domain, "quiz_cache", None)
+    if cached is not None:
+        return cached
+    order = document_order(env)
+    result = QuizSet()
+    all_claims: list[tuple[Claim, str]] = []
+    for docname in sorted(domain.docs, key=lambda d: order.get(d, len(order))):
+        default_holder = str(env.metadata.get(docname, {}).get("sg-holder", ""))
+        for claim in sorted(domain.docs[docname].claims.values(), key=lambda c: c.index):
+            all_claims.append((claim, default_holder))
+    for position, (claim, default_holder) in enumerate(all_claims):
+        result.claims[claim.id] = ClaimInput(
+            id=claim.id,
+            text=claim.text,
+            holder=claim.holder or default_holder,
+            piece=claim.docname,
+            piece_title=env.titles[claim.docname].astext() if claim.docname in env.titles else claim.docname,
+            position=position,
+            source=f"{target_uri(app, claim.docname)}#{claim.anchor}",
+            blank=claim.blank,
+            topics=claim.topics,
+            mentions=claim.mentions,
+            false=claim.false,
+            question=claim.question,
+            answer=claim.answer,
+            wrong=claim.wrong,
+            explain=claim.explain,
+        )
+    people = _people(domain)
+    claims = list(result.claims.values())
+    keys = {quiz_id: docname for docname, data in sorted(domain.docs.items()) for quiz_id in data.keys}
+    for docname in sorted(domain.docs, key=lambda d: order.get(d, len(order))):
+        for record in domain.docs[docname].quizzes.values():
+            if record.id in result.quizzes:
+                continue
+            questions, used = build_quiz(record.spec, claims, people)
+            version = hashlib.sha256(
+                json.dumps([q.as_json() for q in questions], sort_keys=True).encode("utf-8")
+            ).hexdigest()[:12]
+            result.quizzes[record.id] = BuiltQuiz(record, questions, used, version, keys.get(record.id))
+            for question in questions:
+                if question.claim:
+                    result.usage.setdefault(question.claim, []).append((record.id, question.id))
+    domain.quiz_cache = result
+    return result
+
+
+def check_quizzes(app: Sphinx, env: BuildEnvironment) -> None:
+    """Filters that match nothing, short quizzes, unused claims; and a one-line summary."""
+    domain = cast("StudyGuideDomain", env.domains["sg"])
+    domain.quiz_cache = None
+    quizset = built_quizzes(app)
+    for quiz in quizset.quizzes.values():
+        record, spec = quiz.record, quiz.record.spec
+        where = (record.docname, record.line)
+        for piece in spec.pieces:
+            if piece not in env.found_docs:
+                warn("quiz-filter", f"quiz {record.id!r}: no page {piece!r} to take claims from", where)
+        for ident in (*spec.holders, *spec.topics):
+            if domain.find(ident) is None:
+                warn("quiz-filter", f"quiz {record.id!r}: unknown id {ident!r}{domain.suggest(ident)}", where)
+        if not quiz.claims:
+            warn("quiz-filter", f"quiz {record.id!r}: its filters match no claim", where)
+        elif spec.count is not None and len(quiz.questions) < spec.count:
+            warn(
+                "quiz-short",
+                f"quiz {record.id!r} asks for {spec.count} questions; its claims give {len(quiz.questions)}",
+                where,
+            )
+    for docname, data in domain.docs.items():
+        for quiz_id, line in data.keys.items():
+            if quiz_id not in quizset.quizzes:
+                warn(
+                    "quiz-filter",
+                    f"answer key for unknown quiz {quiz_id!r}{_suggest(quiz_id, quizset)}",
+                    (docname, line),
+                )
+    if not quizset.quizzes:
+        return
+    unused = []
+    for docname in sorted(domain.docs):
+        for claim in domain.docs[docname].claims.values():
+            if claim.id not in quizset.usage:
+                unused.append(claim.id)
+                warn("claim-unused", f"no quiz asks about claim {claim.id!r}", (docname, claim.line))
+    by_type = Counter(q.type for quiz in quizset.quizzes.values() for q in quiz.questions)
+    summary = ", ".join(f"{t} {by_type[t]}" for t in QUESTION_TYPES if by_type[t])
+    logger.info(
+        f"studyguide: {len(quizset.claims)} claims, {len(quizset.quizzes)} quizzes, "
+        f"{sum(by_type.values())} questions ({summary}), {len(unused)} claims with no question"
+    )
+
+
+def _suggest(quiz_id: str, quizset: QuizSet) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(quiz_id, quizset.quizzes.keys(), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def quiz_fingerprints(app: Sphinx, docnames: Iterable[str]) -> dict[str, str]:
+    """For each page, a digest of the generated quiz content it shows."""
+    quizset = built_quizzes(app)
+    domain = cast("StudyGuideDomain", app.env.domains["sg"])
+    result = {}
+    for docname in docnames:
+        data = domain.docs.get(docname)
+        if data is None:
+            continue
+        parts: list[Any] = []
+        for quiz_id in sorted(data.quizzes):
+            quiz = quizset.quizzes.get(quiz_id)
+            parts.append([quiz_id, quiz.version if quiz else None, quiz.key_docname if quiz else None])
+        for quiz_id in sorted(data.keys):
+            quiz = quizset.quizzes.get(quiz_id)
+            parts.append(
+                ["key", quiz_id, quiz.version if quiz else None, quiz.record.title if quiz else None]
+            )
+        for claim_id in sorted(data.claims):
+            parts.append([claim_id, quizset.usage.get(claim_id, [])])
+        result[docname] = hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+    return result
+
+
+def setup_quiz(app: Sphinx) -> None:
+    from studyguide.quiz.export import setup_exports
+    from studyguide.quiz.render import setup_render
+
+    for name in ("quiz", "sg:quiz"):
+        app.add_directive(name, QuizDirective)
+    for name in ("quiz-key", "sg:quiz-key"):
+        app.add_directive(name, QuizKeyDirective)
+    app.connect("env-check-consistency", check_quizzes, priority=600)
+    setup_render(app)
+    setup_exports(app)

@@ -1,0 +1,238 @@
+"""Exports written once per HTML build: ``quizzes.json``, Moodle GIFT and QTI 1.2 packages.
+
+All three are byte-for-byte reproducible: sorted keys, no timestamps, fixed zip dates.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+from studyguide.quiz.directive import BuiltQuiz, built_quizzes
+from studyguide.quiz.generate import Question
+from studyguide.quiz.render import EXPORT_DIR
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+QUIZZES_JSON_VERSION = 1
+HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+# -- quizzes.json ------------------------------------------------------------------------
+def quizzes_json(app: Sphinx) -> dict[str, Any]:
+    quizset = built_quizzes(app)
+    return {
+        "version": QUIZZES_JSON_VERSION,
+        "quizzes": [
+            {
+                "id": quiz.record.id,
+                "title": quiz.record.title,
+                "url": f"{app.builder.get_target_uri(quiz.record.docname)}#sg-quiz-{quiz.record.id}",
+                "quiz_version": quiz.version,
+                "questions": [q.as_json() for q in quiz.questions],
+            }
+            for quiz in quizset.quizzes.values()
+        ],
+    }
+
+
+# -- GIFT --------------------------------------------------------------------------------
+_GIFT_SPECIAL = re.compile(r"([~=#{}:\\])")
+
+
+def gift_escape(text: str) -> str:
+    """Escape GIFT's control characters; GIFT questions are one logical line."""
+    return _GIFT_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def gift_question(question: Question) -> str:
+    title = f"::{gift_escape(question.id)}::"
+    prompt = gift_escape(question.prompt)
+    feedback = f" ####{gift_escape(question.explanation)}" if question.explanation else ""
+    if question.type == "tf":
+        body = "{" + ("TRUE" if question.answer[0] == "True" else "FALSE") + feedback + "}"
+    elif question.type == "blank":
+        body = "{" + " ".join(f"={gift_escape(a)}" for a in question.answer) + feedback + "}"
+    elif question.type == "order":
+        pairs = [f"={gift_escape(item)} -> {position}" for position, item in enumerate(question.answer, 1)]
+        body = "{\n" + "\n".join(pairs) + feedback + "\n}"
+    elif question.type == "match":
+        pairs = [
+            f"={gift_escape(i)} -> {gift_escape(r)}"
+            for i, r in zip(question.items, question.answer, strict=True)
+        ]
+        body = "{\n" + "\n".join(pairs) + feedback + "\n}"
+    else:
+        options = [("=" if c in question.answer else "~") + gift_escape(c) for c in question.choices]
+        body = "{\n" + "\n".join(options) + feedback + "\n}"
+    source = f"// source: {question.source}\n" if question.source else ""
+    return f"// question: {question.id} ({question.type})\n{source}{title}{prompt} {body}\n"
+
+
+def gift_document(quiz: BuiltQuiz) -> str:
+    header = f"// {quiz.record.title} (quiz {quiz.record.id}, version {quiz.version})\n$CATEGORY: {quiz.record.id}\n\n"
+    return header + "\n".join(gift_question(q) for q in quiz.questions)
+
+
+# -- QTI 1.2 -----------------------------------------------------------------------------
+def _mattext(text: str) -> str:
+    return f'<material><mattext texttype="text/plain">{xml_escape(text)}</mattext></material>'
+
+
+def _metadata(qti_type: str, points: int = 1) -> str:
+    fields = [("question_type", qti_type), ("points_possible", str(points))]
+    body = "".join(
+        f"<qtimetadatafield><fieldlabel>{k}</fieldlabel><fieldentry>{v}</fieldentry></qtimetadatafield>"
+        for k, v in fields
+    )
+    return f"<itemmetadata><qtimetadata>{body}</qtimetadata></itemmetadata>"
+
+
+def _choice_item(question: Question, qti_type: str) -> str:
+    labels = "".join(
+        f'<response_label ident="c{i}">{_mattext(choice)}</response_label>'
+        for i, choice in enumerate(question.choices)
+    )
+    right = question.choices.index(question.answer[0])
+    return (
+        _metadata(qti_type)
+        + f'<presentation>{_mattext(question.prompt)}<response_lid ident="response1" rcardinality="Single">'
+        f"<render_choice>{labels}</render_choice></response_lid></presentation>"
+        '<resprocessing><outcomes><decvar maxvalue="100" minvalue="0" varname="SCORE" vartype="Decimal"/></outcomes>'
+        f'<respcondition continue="No"><conditionvar><varequal respident="response1">c{right}</varequal></conditionvar>'
+        '<setvar action="Set" varname="SCORE">100</setvar></respcondition></resprocessing>'
+    )
+
+
+def _blank_item(question: Question) -> str:
+    conditions = "".join(
+        f'<varequal respident="response1">{xml_escape(a)}</varequal>' for a in question.answer
+    )
+    return (
+        _metadata("short_answer_question")
+        + f'<presentation>{_mattext(question.prompt)}<response_str ident="response1" rcardinality="Single">'
+        '<render_fib><response_label ident="answer1" rshuffle="No"/></render_fib></response_str></presentation>'
+        '<resprocessing><outcomes><decvar maxvalue="100" minvalue="0" varname="SCORE" vartype="Decimal"/></outcomes>'
+        f'<respcondition continue="No"><conditionvar>{conditions}</conditionvar>'
+        '<setvar action="Set" varname="SCORE">100</setvar></respcondition></resprocessing>'
+    )
+
+
+def _matching_item(question: Question) -> str:
+    """Matching (Canvas ``matching_question``); an ordering question matches items to positions."""
+    if question.type == "order":
+        options = [str(i) for i in range(1, len(question.items) + 1)]
+        right = [str(question.answer.index(item) + 1) for item in question.items]
+    else:
+        options = list(question.choices)
+        right = list(question.answer)
+    labels = "".join(
+        f'<response_label ident="o{i}">{_mattext(o)}</response_label>' for i, o in enumerate(options)
+    )
+    rows = "".join(
+        f'<response_lid ident="row{i}">{_mattext(item)}<render_choice>{labels}</render_choice></response_lid>'
+        for i, item in enumerate(question.items)
+    )
+    share = f"{100 / len(question.items):.2f}"
+    conditions = "".join(
+        f'<respcondition><conditionvar><varequal respident="row{i}">o{options.index(r)}</varequal></conditionvar>'
+        f'<setvar varname="SCORE" action="Add">{share}</setvar></respcondition>'
+        for i, r in enumerate(right)
+    )
+    return (
+        _metadata("matching_question") + f"<presentation>{_mattext(question.prompt)}{rows}</presentation>"
+        '<resprocessing><outcomes><decvar maxvalue="100" minvalue="0" varname="SCORE" vartype="Decimal"/></outcomes>'
+        f"{conditions}</resprocessing>"
+    )
+
+
+def qti_item(question: Question) -> str:
+    if question.type == "tf":
+        body = _choice_item(question, "true_false_question")
+    elif question.type == "blank":
+        body = _blank_item(question)
+    elif question.type in ("order", "match"):
+        body = _matching_item(question)
+    else:
+        body = _choice_item(question, "multiple_choice_question")
+    feedback = ""
+    if question.explanation:
+        feedback = f'<itemfeedback ident="general_fb"><flow_mat>{_mattext(question.explanation)}</flow_mat></itemfeedback>'
+    return f"<item ident={quoteattr(question.id)} title={quoteattr(question.id)}>{body}{feedback}</item>"
+
+
+def qti_assessment(quiz: BuiltQuiz) -> str:
+    items = "\n".join(qti_item(q) for q in quiz.questions)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<questestinterop xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        'xsi:schemaLocation="http://www.imsglobal.org/xsd/ims_qtiasiv1p2 '
+        'http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd">\n'
+        f"<assessment ident={quoteattr(quiz.record.id)} title={quoteattr(quiz.record.title)}>"
+        "<qtimetadata><qtimetadatafield><fieldlabel>cc_maxattempts</fieldlabel><fieldentry>1</fieldentry>"
+        "</qtimetadatafield></qtimetadata>\n"
+        f'<section ident="root_section">\n{items}\n</section></assessment></questestinterop>\n'
+    )
+
+
+def qti_manifest(quiz: BuiltQuiz) -> str:
+    ident = quiz.record.id
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f"<manifest identifier={quoteattr(f'manifest-{ident}')} "
+        'xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1">\n'
+        "<metadata><schema>IMS Content</schema><schemaversion>1.1.3</schemaversion></metadata>\n"
+        "<organizations/>\n"
+        f'<resources><resource identifier={quoteattr(f"res-{ident}")} type="imsqti_xmlv1p2">'
+        f"<file href={quoteattr(f'{ident}/{ident}.xml')}/></resource></resources>\n"
+        "</manifest>\n"
+    )
+
+
+def qti_package(quiz: BuiltQuiz) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, text in (
+            ("imsmanifest.xml", qti_manifest(quiz)),
+            (f"{quiz.record.id}/{quiz.record.id}.xml", qti_assessment(quiz)),
+        ):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            package.writestr(info, text.encode("utf-8"))
+    return buffer.getvalue()
+
+
+# -- writing -----------------------------------------------------------------------------
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if path.exists() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def write_exports(app: Sphinx, exception: BaseException | None) -> None:
+    if exception is not None or app.builder.name not in HTML_BUILDERS:
+        return
+    quizset = built_quizzes(app)
+    if not quizset.quizzes:
+        return
+    out = Path(app.outdir)
+    text = json.dumps(quizzes_json(app), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    _write_if_changed(out / "quizzes.json", text.encode("utf-8"))
+    for quiz in quizset.quizzes.values():
+        _write_if_changed(out / EXPORT_DIR / f"{quiz.record.id}.gift", gift_document(quiz).encode("utf-8"))
+        _write_if_changed(out / EXPORT_DIR / f"{quiz.record.id}-qti12.zip", qti_package(quiz))
+
+
+def setup_exports(app: Sphinx) -> None:
+    app.connect("build-finished", write_exports)

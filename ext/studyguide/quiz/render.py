@@ -1,0 +1,248 @@
+"""Quizzes, answer keys and "asked in" notes, rendered into the pages that show them.
+
+HTML builders get the interactive widget (``quiz.js``), whose markup works without
+JavaScript; every other builder gets plain lists with the answers at the end.
+All source text is escaped.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.locale import _
+
+from studyguide.nodes import sg_placeholder
+from studyguide.quiz.directive import BuiltQuiz, QuizSet, built_quizzes
+from studyguide.quiz.generate import Question
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+EXPORT_DIR = "_quizzes"
+
+
+def question_anchor(quiz_id: str, question_id: str) -> str:
+    return f"q-{quiz_id}--{question_id}"
+
+
+def _root_prefix(app: Sphinx, docname: str) -> str:
+    """The relative path from a page to the root of the HTML output."""
+    uri = app.builder.get_target_uri(docname)
+    return "../" * uri.count("/")
+
+
+def _link_to(app: Sphinx, fromdoc: str, source: str) -> str:
+    """A root-relative URL (``text/x.html#a``) made relative to the page."""
+    return _root_prefix(app, fromdoc) + source
+
+
+def _attr(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _kind(question: Question) -> str:
+    if question.type == "blank":
+        return "text"
+    if question.type in ("order", "match"):
+        return "select"
+    return "radio"
+
+
+def _answer_values(question: Question) -> list[str]:
+    """What quiz.js compares: choice indices, accepted texts, or each row's right option."""
+    if question.type == "blank":
+        return list(question.answer)
+    if question.type == "order":
+        return [str(question.answer.index(item) + 1) for item in question.items]
+    if question.type == "match":
+        return [str(question.choices.index(role)) for role in question.answer]
+    return [str(question.choices.index(question.answer[0]))]
+
+
+def _answer_text(question: Question) -> str:
+    if question.type == "order":
+        return " → ".join(question.answer)
+    if question.type == "match":
+        return "; ".join(
+            f"{item}: {role}" for item, role in zip(question.items, question.answer, strict=True)
+        )
+    if question.type == "blank":
+        return question.answer[0]
+    return question.answer[0]
+
+
+def _inputs_html(question: Question, name: str) -> str:
+    kind = _kind(question)
+    if kind == "radio":
+        choices = "".join(
+            f'<label class="sg-choice"><input type="radio" name="{name}" value="{i}"> {escape(text)}</label>'
+            for i, text in enumerate(question.choices)
+        )
+        return f'<div class="sg-choices">{choices}</div>'
+    if kind == "text":
+        label = escape(_("Your answer"))
+        return (
+            f'<label class="sg-blank">{label} '
+            f'<input type="text" name="{name}" autocomplete="off" spellcheck="false"></label>'
+        )
+    rows = []
+    if question.type == "order":
+        options = [(str(i + 1), str(i + 1)) for i in range(len(question.items))]
+        placeholder = _("Position…")
+    else:
+        options = [(str(i), role) for i, role in enumerate(question.choices)]
+        placeholder = _("Choose…")
+    option_html = f'<option value="">{escape(placeholder)}</option>' + "".join(
+        f'<option value="{value}">{escape(text)}</option>' for value, text in options
+    )
+    for i, item in enumerate(question.items):
+        rows.append(
+            f'<li><label>{escape(item)} <select name="{name}-{i}">{option_html}</select></label></li>'
+        )
+    return f'<ol class="sg-rows">{"".join(rows)}</ol>'
+
+
+def question_html(app: Sphinx, docname: str, quiz: BuiltQuiz, question: Question) -> str:
+    qid = question_anchor(quiz.record.id, question.id)
+    answer = json.dumps(_answer_values(question), ensure_ascii=False)
+    source = ""
+    if question.source:
+        href = _attr(_link_to(app, docname, question.source))
+        source = f'<p><a class="sg-source" href="{href}">{escape(_("Re-read the passage"))}</a></p>'
+    explain = f'<p class="sg-explain">{escape(question.explanation)}</p>' if question.explanation else ""
+    return (
+        f'<li class="sg-question" id="{qid}" data-sg-type="{question.type}" data-sg-kind="{_kind(question)}" '
+        f"data-sg-answer='{_attr(answer)}'>"
+        f'<fieldset class="sg-fieldset"><legend class="sg-prompt">{escape(question.prompt)}</legend>'
+        f"{_inputs_html(question, qid)}</fieldset>"
+        f'<div class="sg-actions"><button type="button" class="sg-check" hidden>{escape(_("Check"))}</button></div>'
+        f'<p class="sg-verdict" aria-live="polite"></p>'
+        f'<details class="sg-answer"><summary>{escape(_("Show the answer"))}</summary>'
+        f'<p class="sg-correct">{escape(_("Answer:"))} <strong>{escape(_answer_text(question))}</strong></p>'
+        f"{explain}{source}</details></li>"
+    )
+
+
+def quiz_html(app: Sphinx, docname: str, quiz: BuiltQuiz) -> str:
+    record = quiz.record
+    prefix = _root_prefix(app, docname)
+    links = [
+        f'<a href="{prefix}{EXPORT_DIR}/{record.id}.gift" download>{escape(_("Moodle (GIFT)"))}</a>',
+        f'<a href="{prefix}{EXPORT_DIR}/{record.id}-qti12.zip" download>{escape(_("Canvas (QTI 1.2)"))}</a>',
+        f'<a href="{prefix}quizzes.json">{escape(_("all quizzes (JSON)"))}</a>',
+    ]
+    if quiz.key_docname:
+        key = prefix + app.builder.get_target_uri(quiz.key_docname)
+        links.insert(0, f'<a href="{_attr(key)}">{escape(_("answer key"))}</a>')
+    teacher = (
+        f'<p class="sg-teacher sg-apparatus">{escape(_("For teachers:"))} '
+        + " · ".join(links)
+        + f' <span class="sg-version">({escape(_("version"))} {quiz.version})</span></p>'
+    )
+    questions = "".join(question_html(app, docname, quiz, q) for q in quiz.questions)
+    return (
+        f'<section class="sg-quiz sg-apparatus" id="sg-quiz-{record.id}" data-sg-quiz="{record.id}" '
+        f'data-sg-version="{quiz.version}" aria-label="{_attr(record.title)}">'
+        f"{teacher}"
+        f'<div class="sg-quiz-bar"><p class="sg-score" role="status" aria-live="polite"></p>'
+        f'<button type="button" class="sg-reset" hidden>{escape(_("Reset answers"))}</button></div>'
+        f'<ol class="sg-questions">{questions}</ol></section>'
+    )
+
+
+def _question_nodes(question: Question) -> nodes.Element:
+    """A question for builders without the widget: prompt and lettered choices or rows."""
+    item = nodes.list_item()
+    item += nodes.paragraph("", question.prompt)
+    if question.type in ("order", "match"):
+        rows = nodes.bullet_list()
+        for row in question.items:
+            rows += nodes.list_item("", nodes.paragraph("", f"{row} ______"))
+        item += rows
+        if question.type == "match":
+            item += nodes.paragraph("", _("Roles: ") + "; ".join(question.choices))
+    elif question.choices:
+        choices = nodes.enumerated_list(enumtype="loweralpha", prefix="", suffix=")")
+        for choice in question.choices:
+            choices += nodes.list_item("", nodes.paragraph("", choice))
+        item += choices
+    return item
+
+
+def quiz_nodes(quiz: BuiltQuiz, with_answers: bool) -> list[nodes.Node]:
+    questions = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".", classes=["sg-quiz-print"])
+    for question in quiz.questions:
+        questions += _question_nodes(question)
+    result: list[nodes.Node] = [questions]
+    if with_answers:
+        result += key_nodes(quiz, heading=True)
+    return result
+
+
+def key_nodes(quiz: BuiltQuiz, heading: bool = False) -> list[nodes.Node]:
+    """The answer key: each question with its answer, explanation and passage."""
+    result: list[nodes.Node] = []
+    if heading:
+        result.append(nodes.rubric("", _("Answers")))
+    answers = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".", classes=["sg-key"])
+    for question in quiz.questions:
+        item = nodes.list_item()
+        para = nodes.paragraph()
+        para += nodes.strong("", _answer_text(question))
+        para += nodes.Text(f" — {question.prompt}")
+        item += para
+        if question.explanation:
+            item += nodes.paragraph("", question.explanation, classes=["sg-explain"])
+        answers += item
+    result.append(answers)
+    return result
+
+
+def _asked_in(app: Sphinx, docname: str, quizset: QuizSet, claim_id: str) -> nodes.Node | None:
+    uses = quizset.usage.get(claim_id, [])
+    if not uses or app.builder.format != "html":
+        return None
+    para = nodes.paragraph("", "", classes=["sg-asked-in", "sg-apparatus"])
+    para += nodes.Text(_("Asked in: "))
+    seen: dict[str, str] = {}
+    for quiz_id, question_id in uses:
+        seen.setdefault(quiz_id, question_id)
+    for position, (quiz_id, question_id) in enumerate(seen.items()):
+        quiz = quizset.quizzes[quiz_id]
+        if position:
+            para += nodes.Text(", ")
+        uri = app.builder.get_relative_uri(docname, quiz.record.docname)
+        para += nodes.reference(
+            "", quiz.record.title, internal=True, refuri=f"{uri}#{question_anchor(quiz_id, question_id)}"
+        )
+    return para
+
+
+def resolve_quizzes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    placeholders = [p for p in doctree.findall(sg_placeholder) if p["kind"] != "backlinks"]
+    if not placeholders:
+        return
+    quizset = built_quizzes(app)
+    is_html = app.builder.format == "html"
+    for placeholder in placeholders:
+        kind, target = placeholder["kind"], placeholder["target"]
+        replacement: list[nodes.Node] = []
+        if kind == "quiz" and target in quizset.quizzes:
+            quiz = quizset.quizzes[target]
+            if is_html:
+                replacement = [nodes.raw("", quiz_html(app, docname, quiz), format="html")]
+            else:
+                replacement = quiz_nodes(quiz, with_answers=True)
+        elif kind == "quiz-key" and target in quizset.quizzes:
+            replacement = key_nodes(quizset.quizzes[target])
+        elif kind in ("claim-data", "claim-quizzes"):
+            note = _asked_in(app, docname, quizset, target)
+            replacement = [note] if note else []
+        placeholder.replace_self(replacement)
+
+
+def setup_render(app: Sphinx) -> None:
+    app.connect("doctree-resolved", resolve_quizzes)
