@@ -11,7 +11,7 @@ PYTESTOPTS  ?=
 
 .DEFAULT_GOAL := help
 
-.PHONY: help html test lint format serve clean bench browser-deps import-text
+.PHONY: help html test lint format serve clean bench browser-deps import-text locale
 
 help: ## list the targets
 	@echo "Targets:"
@@ -54,6 +54,12 @@ serve: $(VENV)/.installed-test ## rebuild on change and serve on http://127.0.0.
 import-text: $(VENV)/.installed-docs ## re-run the conversion of seeds/ into docs/text (refuses to clobber edits)
 	$(BIN)/python -m studyguide import-text seeds/serge-1939-a-letter-and-some-notes.txt --out docs/text \
 	  --first-title "Letter to the Editors" --quote "The leaders of the counter-revolutionary parties" $(IMPORTOPTS)
+
+locale: $(VENV)/.installed-test ## refresh the extension's message catalog template and compile catalogs
+	cd ext/studyguide && ../../$(BIN)/pybabel extract -k _ --no-location --sort-output \
+	  --project=sphinx-studyguide --copyright-holder="The study-guide team" -o locale/studyguide.pot .
+	cd ext/studyguide && ../../$(BIN)/pybabel update -i locale/studyguide.pot -d locale -D studyguide --no-fuzzy-matching
+	cd ext/studyguide && ../../$(BIN)/pybabel compile -d locale -D studyguide
 
 clean: ## remove build output (keeps .venv)
 	rm -rf $(BUILDDIR) .pytest_cache .mypy_cache .ruff_cache

@@ -11,11 +11,13 @@ def setup(app: Any) -> dict[str, Any]:
     from studyguide.assets import setup_assets
     from studyguide.backlinks import setup_backlinks
     from studyguide.claims import setup_claims
+    from studyguide.i18n import setup_i18n
     from studyguide.nodes import setup_nodes
     from studyguide.quiz.directive import setup_quiz
     from studyguide.register import setup_register
     from studyguide.register_json import setup_register_json
 
+    setup_i18n(app)
     setup_nodes(app)
     setup_register(app)
     setup_backlinks(app)

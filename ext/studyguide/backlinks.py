@@ -10,9 +10,9 @@ from typing import cast
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.locale import _
 
 from studyguide.domain import Mention, StudyGuideDomain
+from studyguide.i18n import _
 from studyguide.nodes import sg_placeholder
 
 

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
-from sphinx.locale import _
 
 from studyguide.dates import FuzzyDate, display_years
+from studyguide.i18n import _
 from studyguide.nodes import elements, sg_reference
 from studyguide.warnings import warn
 
@@ -95,7 +95,7 @@ class StudyGuideDomain(Domain):
     name = "sg"
     label = "Study guide"
     object_types: ClassVar[dict[str, ObjType]] = {
-        objtype: ObjType(_(label), objtype) for objtype, (label, _plural) in OBJECT_TYPES.items()
+        objtype: ObjType(label, objtype) for objtype, (label, _plural) in OBJECT_TYPES.items()
     }
     initial_data: ClassVar[dict[str, Any]] = {"docs": {}, "fingerprints": {}}
     data_version = 1
@@ -332,13 +332,19 @@ class EntryIndex(Index):
         return entry.sort[:1].upper()
 
 
-def _index_class(objtype: str) -> type[EntryIndex]:
-    plural = OBJECT_TYPES[objtype][1]
+INDEX_NAMES = {
+    "person": (_("Index of people"), _("people")),
+    "event": (_("Index of events"), _("events")),
+    "org": (_("Index of organisations"), _("organisations")),
+    "place": (_("Index of places"), _("places")),
+    "work": (_("Index of works"), _("works")),
+}
 
+
+def _index_class(objtype: str) -> type[EntryIndex]:
     class _Index(EntryIndex):
         name = f"{objtype}index"
-        localname = _(f"Index of {plural}")
-        shortname = _(plural)
+        localname, shortname = INDEX_NAMES[objtype]
 
     _Index.objtype = objtype
     if objtype == "event":

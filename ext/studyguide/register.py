@@ -10,12 +10,12 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.directives import ObjectDescription
 from sphinx.domains import Domain
-from sphinx.locale import _
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_id
 
 from studyguide.dates import FuzzyDate, display_span, parse_date
 from studyguide.domain import OBJECT_TYPES, Entry, StudyGuideDomain
+from studyguide.i18n import _
 from studyguide.nodes import sg_placeholder
 from studyguide.warnings import warn
 
@@ -23,6 +23,13 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+TYPE_LABELS = {
+    "person": _("person"),
+    "event": _("event"),
+    "org": _("organisation"),
+    "place": _("place"),
+    "work": _("work"),
+}
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 QID_PATTERN = re.compile(r"^Q[1-9]\d*$")
 
@@ -153,8 +160,8 @@ class EntryDirective(ObjectDescription[str]):
             Entry(**{**entry.__dict__, "node_id": node_id}),
         )
         if "no-index-entry" not in self.options:
-            label = OBJECT_TYPES[self.objtype_name][0]
-            self.indexnode["entries"].append(("single", f"{entry.sort} ({_(label)})", node_id, "", None))
+            label = TYPE_LABELS[self.objtype_name]
+            self.indexnode["entries"].append(("single", f"{entry.sort} ({label})", node_id, "", None))
 
     def _object_hierarchy_parts(self, sig_node: addnodes.desc_signature) -> tuple[str, ...]:
         return (sig_node.astext(),)

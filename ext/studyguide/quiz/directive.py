@@ -21,6 +21,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from studyguide.backlinks import document_order
 from studyguide.claims import Claim
+from studyguide.i18n import _
 from studyguide.nodes import sg_placeholder
 from studyguide.quiz.generate import (
     QUESTION_TYPES,
@@ -28,6 +29,7 @@ from studyguide.quiz.generate import (
     Person,
     Question,
     QuizSpec,
+    Wording,
     build_quiz,
 )
 from studyguide.register import ID_PATTERN, split_list
@@ -160,6 +162,23 @@ def _docname(path: str) -> str:
     return name
 
 
+def wording() -> Wording:
+    """The generator's words in the build's language."""
+    return Wording(
+        who=_("Who holds this view? {claim}"),
+        tf=_("True or false? In the text, {holder} holds that {statement}"),
+        blank=_("Fill in the blank: {claim}"),
+        order=_("Put these events in the order in which they happened."),
+        match=_("Match each person to their role."),
+        holds=_("{holder} holds this view."),
+        holds_in=_("{holder} holds this view ({piece})."),
+        text_says=_("What the text says: {claim}"),
+        in_order=_("In order: {events}."),
+        true=_("True"),
+        false=_("False"),
+    )
+
+
 def target_uri(app: Sphinx, docname: str) -> str:
     """A page's URL relative to the output root, or "" where the builder has none."""
     try:
@@ -222,7 +241,7 @@ def built_quizzes(app: Sphinx) -> QuizSet:
         for record in domain.docs[docname].quizzes.values():
             if record.id in result.quizzes:
                 continue
-            questions, used = build_quiz(record.spec, claims, people)
+            questions, used = build_quiz(record.spec, claims, people, wording())
             version = hashlib.sha256(
                 json.dumps([q.as_json() for q in questions], sort_keys=True).encode("utf-8")
             ).hexdigest()[:12]

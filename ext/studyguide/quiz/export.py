@@ -58,7 +58,8 @@ def gift_question(question: Question) -> str:
     prompt = gift_escape(question.prompt)
     feedback = f" ####{gift_escape(question.explanation)}" if question.explanation else ""
     if question.type == "tf":
-        body = "{" + ("TRUE" if question.answer[0] == "True" else "FALSE") + feedback + "}"
+        # choices are (true, false) in the build's language
+        body = "{" + ("TRUE" if question.answer[0] == question.choices[0] else "FALSE") + feedback + "}"
     elif question.type == "blank":
         body = "{" + " ".join(f"={gift_escape(a)}" for a in question.answer) + feedback + "}"
     elif question.type == "order":

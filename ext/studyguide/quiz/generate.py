@@ -88,6 +88,26 @@ class Question:
         }
 
 
+@dataclass(frozen=True)
+class Wording:
+    """The words generation writes; the Sphinx side passes translated ones."""
+
+    who: str = "Who holds this view? {claim}"
+    tf: str = "True or false? In the text, {holder} holds that {statement}"
+    blank: str = "Fill in the blank: {claim}"
+    order: str = "Put these events in the order in which they happened."
+    match: str = "Match each person to their role."
+    holds: str = "{holder} holds this view."
+    holds_in: str = "{holder} holds this view ({piece})."
+    text_says: str = "What the text says: {claim}"
+    in_order: str = "In order: {events}."
+    true: str = "True"
+    false: str = "False"
+
+
+ENGLISH = Wording()
+
+
 class GenerationError(ValueError):
     """A claim or quiz that cannot give a valid question; the message says why."""
 
@@ -130,16 +150,17 @@ def quote(text: str) -> str:
     return f"“{text}”"
 
 
-def explanation_for(claim: ClaimInput, holder: Person | None) -> str:
+def explanation_for(claim: ClaimInput, holder: Person | None, wording: Wording = ENGLISH) -> str:
     if claim.explain:
         return claim.explain
     who = holder.name if holder else claim.holder
-    where = f" ({claim.piece_title})" if claim.piece_title else ""
-    return f"{who} holds this view{where}."
+    if claim.piece_title:
+        return wording.holds_in.format(holder=who, piece=claim.piece_title)
+    return wording.holds.format(holder=who)
 
 
 def who_question(
-    claim: ClaimInput, people: dict[str, Person], voices: Sequence[str], seed: str
+    claim: ClaimInput, people: dict[str, Person], voices: Sequence[str], seed: str, wording: Wording = ENGLISH
 ) -> Question | None:
     """Who holds this view?  Wrong answers are the other voices, then people of the same kind."""
     holder = people.get(claim.holder)
@@ -159,39 +180,45 @@ def who_question(
     return Question(
         id=f"{claim.id}-who",
         type="who",
-        prompt=f"Who holds this view? {quote(claim.text)}",
+        prompt=wording.who.format(claim=quote(claim.text)),
         choices=choices,
         answer=(holder.name,),
-        explanation=explanation_for(claim, holder),
+        explanation=explanation_for(claim, holder, wording),
         claim=claim.id,
         source=claim.source,
     )
 
 
-def tf_question(claim: ClaimInput, people: dict[str, Person], seed: str) -> Question | None:
+def tf_question(
+    claim: ClaimInput, people: dict[str, Person], seed: str, wording: Wording = ENGLISH
+) -> Question | None:
     """True or false: the claim as written, or one of its false restatements."""
     holder = people.get(claim.holder)
     who = holder.name if holder else claim.holder
     falses = _distinct(claim.false, exclude=[claim.text])
     rng = rng_for(seed, claim.id, "tf")
     if falses and rng.random() < 0.5:
-        statement, truth = rng.choice(falses), "False"
+        statement, true = rng.choice(falses), False
     else:
-        statement, truth = claim.text, "True"
+        statement, true = claim.text, True
+    explanation = explanation_for(claim, holder, wording)
+    if not true:
+        explanation += " " + wording.text_says.format(claim=quote(claim.text))
     return Question(
         id=f"{claim.id}-tf",
         type="tf",
-        prompt=f"True or false? In the text, {who} holds that {quote(statement)}",
-        choices=("True", "False"),
-        answer=(truth,),
-        explanation=explanation_for(claim, holder)
-        + ("" if truth == "True" else f" What the text says: {quote(claim.text)}"),
+        prompt=wording.tf.format(holder=who, statement=quote(statement)),
+        choices=(wording.true, wording.false),
+        answer=(wording.true if true else wording.false,),
+        explanation=explanation,
         claim=claim.id,
         source=claim.source,
     )
 
 
-def blank_question(claim: ClaimInput, people: dict[str, Person], seed: str) -> Question | None:
+def blank_question(
+    claim: ClaimInput, people: dict[str, Person], seed: str, wording: Wording = ENGLISH
+) -> Question | None:
     """Fill in the blank: the key term marked in the text, cut out of the claim."""
     term = claim.blank.strip()
     if not normalise_answer(term) or term not in claim.text:
@@ -205,16 +232,18 @@ def blank_question(claim: ClaimInput, people: dict[str, Person], seed: str) -> Q
     return Question(
         id=f"{claim.id}-blank",
         type="blank",
-        prompt=f"Fill in the blank: {quote(prompt_text)}",
+        prompt=wording.blank.format(claim=quote(prompt_text)),
         choices=(),
         answer=tuple(_distinct(accepted)),
-        explanation=explanation_for(claim, holder),
+        explanation=explanation_for(claim, holder, wording),
         claim=claim.id,
         source=claim.source,
     )
 
 
-def mc_question(claim: ClaimInput, people: dict[str, Person], seed: str) -> Question | None:
+def mc_question(
+    claim: ClaimInput, people: dict[str, Person], seed: str, wording: Wording = ENGLISH
+) -> Question | None:
     """The author's own multiple-choice question, choices in a seeded order."""
     if not (claim.question and claim.answer):
         return None
@@ -228,13 +257,15 @@ def mc_question(claim: ClaimInput, people: dict[str, Person], seed: str) -> Ques
         prompt=claim.question,
         choices=_shuffled(rng, [claim.answer.strip(), *wrong]),
         answer=(claim.answer.strip(),),
-        explanation=explanation_for(claim, people.get(claim.holder)),
+        explanation=explanation_for(claim, people.get(claim.holder), wording),
         claim=claim.id,
         source=claim.source,
     )
 
 
-def order_question(events: Sequence[Person], quiz_id: str, seed: str, size: int = 4) -> Question | None:
+def order_question(
+    events: Sequence[Person], quiz_id: str, seed: str, size: int = 4, wording: Wording = ENGLISH
+) -> Question | None:
     """Put events in order, from their dates; only events with distinct dates are used."""
     dated = sorted((e for e in events if e.sort_date), key=lambda e: (e.sort_date, e.id))
     distinct: list[Person] = []
@@ -255,17 +286,19 @@ def order_question(events: Sequence[Person], quiz_id: str, seed: str, size: int 
     return Question(
         id=f"{quiz_id}-order",
         type="order",
-        prompt="Put these events in the order in which they happened.",
+        prompt=wording.order,
         choices=shown,
         answer=tuple(names),
-        explanation=f"In order: {dates}." if dates else "",
+        explanation=wording.in_order.format(events=dates) if dates else "",
         claim="",
         source="",
         items=shown,
     )
 
 
-def match_question(people: Sequence[Person], quiz_id: str, seed: str, size: int = 4) -> Question | None:
+def match_question(
+    people: Sequence[Person], quiz_id: str, seed: str, size: int = 4, wording: Wording = ENGLISH
+) -> Question | None:
     """Match each person to a role: rows are people, choices their roles in a seeded order."""
     candidates = sorted((p for p in people if p.kind == "person" and p.role), key=lambda p: p.id)
     by_role: dict[str, Person] = {}
@@ -280,7 +313,7 @@ def match_question(people: Sequence[Person], quiz_id: str, seed: str, size: int 
     return Question(
         id=f"{quiz_id}-match",
         type="match",
-        prompt="Match each person to their role.",
+        prompt=wording.match,
         choices=roles,
         answer=tuple(p.role for p in chosen),
         explanation="; ".join(f"{p.name}: {p.role}" for p in chosen) + ".",
@@ -295,15 +328,15 @@ def normalise_space(text: str) -> str:
 
 
 def questions_for_claim(
-    claim: ClaimInput, people: dict[str, Person], voices: Sequence[str], seed: str
+    claim: ClaimInput, people: dict[str, Person], voices: Sequence[str], seed: str, wording: Wording = ENGLISH
 ) -> list[Question]:
     """Every question one claim gives (its text and blank taken with spacing normalised)."""
     claim = replace(claim, text=normalise_space(claim.text), blank=normalise_space(claim.blank))
     made = [
-        who_question(claim, people, voices, seed),
-        tf_question(claim, people, seed),
-        blank_question(claim, people, seed),
-        mc_question(claim, people, seed),
+        who_question(claim, people, voices, seed, wording),
+        tf_question(claim, people, seed, wording),
+        blank_question(claim, people, seed, wording),
+        mc_question(claim, people, seed, wording),
     ]
     return [q for q in made if q is not None]
 
@@ -334,7 +367,7 @@ def select_claims(claims: Iterable[ClaimInput], spec: QuizSpec) -> list[ClaimInp
 
 
 def build_quiz(
-    spec: QuizSpec, claims: Sequence[ClaimInput], people: dict[str, Person]
+    spec: QuizSpec, claims: Sequence[ClaimInput], people: dict[str, Person], wording: Wording = ENGLISH
 ) -> tuple[list[Question], list[ClaimInput]]:
     """All questions of a quiz, and the claims it drew on.
 
@@ -348,16 +381,16 @@ def build_quiz(
     voices = sorted({c.holder for c in claims if c.holder})
     pool: list[Question] = []
     for claim in selected:
-        pool += [q for q in questions_for_claim(claim, people, voices, seed) if q.type in types]
+        pool += [q for q in questions_for_claim(claim, people, voices, seed, wording) if q.type in types]
     named = {m for c in selected for m in (*c.mentions, *c.topics)}
     if "order" in types:
         events = [people[i] for i in sorted(named) if i in people and people[i].kind == "event"]
-        question = order_question(events, spec.id, seed)
+        question = order_question(events, spec.id, seed, wording=wording)
         if question:
             pool.append(question)
     if "match" in types:
         persons = [people[i] for i in sorted(named | {c.holder for c in selected}) if i in people]
-        question = match_question(persons, spec.id, seed)
+        question = match_question(persons, spec.id, seed, wording=wording)
         if question:
             pool.append(question)
     if spec.count is not None and spec.count < len(pool):

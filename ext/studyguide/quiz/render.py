@@ -12,8 +12,8 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.locale import _
 
+from studyguide.i18n import _
 from studyguide.nodes import sg_placeholder
 from studyguide.quiz.directive import BuiltQuiz, QuizSet, built_quizzes
 from studyguide.quiz.generate import Question
@@ -22,6 +22,23 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 EXPORT_DIR = "_quizzes"
+
+
+def labels() -> dict[str, str]:
+    """The widget's words, translated and HTML-escaped (literal calls, so extraction finds them)."""
+    return {
+        "re_read_the_passage": escape(_("Re-read the passage")),
+        "check": escape(_("Check")),
+        "show_the_answer": escape(_("Show the answer")),
+        "answer": escape(_("Answer:")),
+        "moodle_gift": escape(_("Moodle (GIFT)")),
+        "canvas_qti_1_2": escape(_("Canvas (QTI 1.2)")),
+        "all_quizzes_json": escape(_("all quizzes (JSON)")),
+        "answer_key": escape(_("answer key")),
+        "for_teachers": escape(_("For teachers:")),
+        "version": escape(_("version")),
+        "reset_answers": escape(_("Reset answers")),
+    }
 
 
 def question_anchor(quiz_id: str, question_id: str) -> str:
@@ -106,49 +123,59 @@ def _inputs_html(question: Question, name: str) -> str:
 
 
 def question_html(app: Sphinx, docname: str, quiz: BuiltQuiz, question: Question) -> str:
+    L = labels()
     qid = question_anchor(quiz.record.id, question.id)
     answer = json.dumps(_answer_values(question), ensure_ascii=False)
     source = ""
     if question.source:
         href = _attr(_link_to(app, docname, question.source))
-        source = f'<p><a class="sg-source" href="{href}">{escape(_("Re-read the passage"))}</a></p>'
+        source = f'<p><a class="sg-source" href="{href}">{L["re_read_the_passage"]}</a></p>'
     explain = f'<p class="sg-explain">{escape(question.explanation)}</p>' if question.explanation else ""
     return (
         f'<li class="sg-question" id="{qid}" data-sg-type="{question.type}" data-sg-kind="{_kind(question)}" '
         f"data-sg-answer='{_attr(answer)}'>"
         f'<fieldset class="sg-fieldset"><legend class="sg-prompt">{escape(question.prompt)}</legend>'
         f"{_inputs_html(question, qid)}</fieldset>"
-        f'<div class="sg-actions"><button type="button" class="sg-check" hidden>{escape(_("Check"))}</button></div>'
+        f'<div class="sg-actions"><button type="button" class="sg-check" hidden>{L["check"]}</button></div>'
         f'<p class="sg-verdict" aria-live="polite"></p>'
-        f'<details class="sg-answer"><summary>{escape(_("Show the answer"))}</summary>'
-        f'<p class="sg-correct">{escape(_("Answer:"))} <strong>{escape(_answer_text(question))}</strong></p>'
+        f'<details class="sg-answer"><summary>{L["show_the_answer"]}</summary>'
+        f'<p class="sg-correct">{L["answer"]} <strong>{escape(_answer_text(question))}</strong></p>'
         f"{explain}{source}</details></li>"
     )
 
 
 def quiz_html(app: Sphinx, docname: str, quiz: BuiltQuiz) -> str:
+    L = labels()
     record = quiz.record
     prefix = _root_prefix(app, docname)
     links = [
-        f'<a href="{prefix}{EXPORT_DIR}/{record.id}.gift" download>{escape(_("Moodle (GIFT)"))}</a>',
-        f'<a href="{prefix}{EXPORT_DIR}/{record.id}-qti12.zip" download>{escape(_("Canvas (QTI 1.2)"))}</a>',
-        f'<a href="{prefix}quizzes.json">{escape(_("all quizzes (JSON)"))}</a>',
+        f'<a href="{prefix}{EXPORT_DIR}/{record.id}.gift" download>{L["moodle_gift"]}</a>',
+        f'<a href="{prefix}{EXPORT_DIR}/{record.id}-qti12.zip" download>{L["canvas_qti_1_2"]}</a>',
+        f'<a href="{prefix}quizzes.json">{L["all_quizzes_json"]}</a>',
     ]
     if quiz.key_docname:
         key = prefix + app.builder.get_target_uri(quiz.key_docname)
-        links.insert(0, f'<a href="{_attr(key)}">{escape(_("answer key"))}</a>')
+        links.insert(0, f'<a href="{_attr(key)}">{L["answer_key"]}</a>')
     teacher = (
-        f'<p class="sg-teacher sg-apparatus">{escape(_("For teachers:"))} '
+        f'<p class="sg-teacher sg-apparatus">{L["for_teachers"]} '
         + " · ".join(links)
-        + f' <span class="sg-version">({escape(_("version"))} {quiz.version})</span></p>'
+        + f' <span class="sg-version">({L["version"]} {quiz.version})</span></p>'
     )
     questions = "".join(question_html(app, docname, quiz, q) for q in quiz.questions)
+    texts = {
+        "right": _("Right."),
+        "wrong": _("Not quite."),
+        "empty": _("Choose or type an answer first."),
+        "score": _("{done} of {total} checked."),
+        "scoreRight": _("{done} of {total} checked, {right} right."),
+    }
     return (
         f'<section class="sg-quiz sg-apparatus" id="sg-quiz-{record.id}" data-sg-quiz="{record.id}" '
-        f'data-sg-version="{quiz.version}" aria-label="{_attr(record.title)}">'
+        f'data-sg-version="{quiz.version}" aria-label="{_attr(record.title)}" '
+        f"data-sg-text='{_attr(json.dumps(texts, ensure_ascii=False))}'>"
         f"{teacher}"
         f'<div class="sg-quiz-bar"><p class="sg-score" role="status" aria-live="polite"></p>'
-        f'<button type="button" class="sg-reset" hidden>{escape(_("Reset answers"))}</button></div>'
+        f'<button type="button" class="sg-reset" hidden>{L["reset_answers"]}</button></div>'
         f'<ol class="sg-questions">{questions}</ol></section>'
     )
 

@@ -3,9 +3,14 @@
 (function () {
   'use strict';
 
-  var RIGHT = 'Right.';
-  var WRONG = 'Not quite.';
-  var EMPTY = 'Choose or type an answer first.';
+  // Words the script writes; the page may give translations in data-sg-text (JSON).
+  var T = {
+    right: 'Right.', wrong: 'Not quite.', empty: 'Choose or type an answer first.',
+    score: '{done} of {total} checked.', scoreRight: '{done} of {total} checked, {right} right.'
+  };
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
+  }
 
   // Typographic quotes become straight; whitespace collapses; case and trailing . , ; : ! ? go.
   function norm(s) {
@@ -96,7 +101,7 @@
   // Show a question's state. With `announce`, the verdict is emptied first so that
   // screen readers repeat it even when the text has not changed.
   function render(q, note, announce) {
-    var text = q.state === 'right' ? RIGHT : q.state === 'wrong' ? WRONG : note || '';
+    var text = q.state === 'right' ? T.right : q.state === 'wrong' ? T.wrong : note || '';
     q.li.classList.toggle('sg-right', q.state === 'right');
     q.li.classList.toggle('sg-wrong', q.state === 'wrong');
     clearTimeout(q.timer);
@@ -127,8 +132,8 @@
       if (!score) return;
       var done = questions.filter(scored);
       var right = done.filter(function (q) { return q.state === 'right'; }).length;
-      score.textContent = done.length + ' of ' + questions.length + ' checked' +
-        (done.length ? ', ' + right + ' right.' : '.');
+      score.textContent = fill(done.length ? T.scoreRight : T.score,
+        { done: done.length, total: questions.length, right: right });
     }
 
     function persist() {
@@ -152,7 +157,7 @@
         if (q.details) q.details.open = true;
       } else {
         q.state = q.state ? 'seen' : '';
-        note = EMPTY;
+        note = T.empty;
       }
       render(q, note, true);
       updateScore();
@@ -215,6 +220,11 @@
   }
 
   function init() {
+    var first = document.querySelector('.sg-quiz[data-sg-text]');
+    try {
+      var given = first ? JSON.parse(first.getAttribute('data-sg-text')) : {};
+      Object.keys(T).forEach(function (k) { if (typeof given[k] === 'string') T[k] = given[k]; });
+    } catch (e) { /* keep the English defaults */ }
     Array.prototype.forEach.call(document.querySelectorAll('.sg-quiz[data-sg-quiz]'), setup);
   }
   if (document.readyState === 'loading') {

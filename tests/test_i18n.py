@@ -1,0 +1,53 @@
+"""Every string the extension writes onto a page is translatable; a French build shows French."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+LOCALE = Path(__file__).resolve().parent.parent / "ext" / "studyguide" / "locale"
+
+
+def msgids(text: str) -> set[str]:
+    return set(re.findall(r'^msgid "(.+)"$', text, re.M))
+
+
+def test_template_is_up_to_date(tmp_path: Path) -> None:
+    """The shipped .pot holds exactly the messages in the code (run `make locale` to refresh)."""
+    fresh = tmp_path / "fresh.pot"
+    subprocess.run(
+        [str(Path(sys.executable).parent / "pybabel"), "extract", "-k", "_", "--no-location", "-o", str(fresh), "."],
+        cwd=LOCALE.parent,
+        check=True,
+        capture_output=True,
+    )
+    assert msgids(fresh.read_text("utf-8")) == msgids((LOCALE / "studyguide.pot").read_text("utf-8"))
+
+
+def test_french_catalog_is_complete() -> None:
+    po = (LOCALE / "fr" / "LC_MESSAGES" / "studyguide.po").read_text("utf-8")
+    assert msgids(po) == msgids((LOCALE / "studyguide.pot").read_text("utf-8"))
+    assert 'msgstr ""\n\n' not in po.split("\n\n", 1)[1]  # no message left untranslated
+    assert (LOCALE / "fr" / "LC_MESSAGES" / "studyguide.mo").stat().st_mtime > 0
+
+
+@pytest.mark.sphinx("html", testroot="quiz", freshenv=True, confoverrides={"language": "fr"})
+def test_french_build(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    out = Path(app.outdir)
+    register = (out / "register.html").read_text("utf-8")
+    assert "Mentionné dans :" in register and "Rôle" in register
+    quiz = (out / "quiz.html").read_text("utf-8")
+    assert "Qui soutient ce point de vue ?" in quiz
+    assert ">Vérifier</button>" in quiz and "Relire le passage" in quiz and "Pour les enseignants" in quiz
+    texts = json.loads(re.search(r"data-sg-text='([^']+)'", quiz).group(1).replace("&quot;", '"'))  # type: ignore[union-attr]
+    assert texts["right"] == "Juste."
+    assert "Question posée dans" in (out / "letter.html").read_text("utf-8")
+    assert "Index des personnes" in (out / "sg-personindex.html").read_text("utf-8")
