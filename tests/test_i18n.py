@@ -22,7 +22,16 @@ def test_template_is_up_to_date(tmp_path: Path) -> None:
     """The shipped .pot holds exactly the messages in the code (run `make locale` to refresh)."""
     fresh = tmp_path / "fresh.pot"
     subprocess.run(
-        [str(Path(sys.executable).parent / "pybabel"), "extract", "-k", "_", "--no-location", "-o", str(fresh), "."],
+        [
+            str(Path(sys.executable).parent / "pybabel"),
+            "extract",
+            "-k",
+            "_",
+            "--no-location",
+            "-o",
+            str(fresh),
+            ".",
+        ],
         cwd=LOCALE.parent,
         check=True,
         capture_output=True,
