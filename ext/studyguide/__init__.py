@@ -13,6 +13,7 @@ def setup(app: Any) -> dict[str, Any]:
     from studyguide.claims import setup_claims
     from studyguide.i18n import setup_i18n
     from studyguide.nodes import setup_nodes
+    from studyguide.overviews import setup_overviews
     from studyguide.quiz.directive import setup_quiz
     from studyguide.register import setup_register
     from studyguide.register_json import setup_register_json
@@ -24,6 +25,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_register_json(app)
     setup_claims(app)
     setup_quiz(app)
+    setup_overviews(app)
     setup_assets(app)
     return {
         "version": __version__,

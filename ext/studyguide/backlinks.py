@@ -116,6 +116,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     Each page that shows generated content (back-links, quizzes, "asked in" notes) keeps a
     digest of what it showed; only the pages whose digest changed are written again.
     """
+    from studyguide.overviews import overview_fingerprints
     from studyguide.quiz.directive import quiz_fingerprints
 
     domain = cast(StudyGuideDomain, env.domains["sg"])
@@ -123,8 +124,11 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     fingerprints: dict[str, str] = {}
     backlinks = _backlink_fingerprints(app, pages)
     quizzes = quiz_fingerprints(app, pages)
+    overviews = overview_fingerprints(app, pages)
     for docname in pages:
-        fingerprints[docname] = backlinks.get(docname, "") + quizzes.get(docname, "")
+        fingerprints[docname] = (
+            backlinks.get(docname, "") + quizzes.get(docname, "") + overviews.get(docname, "")
+        )
     previous: dict[str, str] = domain.data.setdefault("fingerprints", {})
     changed = sorted(d for d, digest in fingerprints.items() if previous.get(d) != digest)
     domain.data["fingerprints"] = fingerprints

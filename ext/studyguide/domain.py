@@ -32,6 +32,7 @@ OBJECT_TYPES: dict[str, tuple[str, str]] = {
     "org": ("organisation", "organisations"),
     "place": ("place", "places"),
     "work": ("work", "works"),
+    "topic": ("topic", "topics"),
 }
 
 
@@ -338,6 +339,7 @@ INDEX_NAMES = {
     "org": (_("Index of organisations"), _("organisations")),
     "place": (_("Index of places"), _("places")),
     "work": (_("Index of works"), _("works")),
+    "topic": (_("Index of topics"), _("topics")),
 }
 
 

@@ -29,6 +29,7 @@ TYPE_LABELS = {
     "org": _("organisation"),
     "place": _("place"),
     "work": _("work"),
+    "topic": _("topic"),
 }
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 QID_PATTERN = re.compile(r"^Q[1-9]\d*$")

@@ -166,12 +166,12 @@ def wording() -> Wording:
     """The generator's words in the build's language."""
     return Wording(
         who=_("Who holds this view? {claim}"),
-        tf=_("True or false? In the text, {holder} holds that {statement}"),
+        tf=_("True or false? {holder}, in the text: {statement}"),
         blank=_("Fill in the blank: {claim}"),
         order=_("Put these events in the order in which they happened."),
         match=_("Match each person to their role."),
-        holds=_("{holder} holds this view."),
-        holds_in=_("{holder} holds this view ({piece})."),
+        holds=_("This is the view of {holder}."),
+        holds_in=_("This is the view of {holder} ({piece})."),
         text_says=_("What the text says: {claim}"),
         in_order=_("In order: {events}."),
         true=_("True"),

@@ -93,12 +93,12 @@ class Wording:
     """The words generation writes; the Sphinx side passes translated ones."""
 
     who: str = "Who holds this view? {claim}"
-    tf: str = "True or false? In the text, {holder} holds that {statement}"
+    tf: str = "True or false? {holder}, in the text: {statement}"
     blank: str = "Fill in the blank: {claim}"
     order: str = "Put these events in the order in which they happened."
     match: str = "Match each person to their role."
-    holds: str = "{holder} holds this view."
-    holds_in: str = "{holder} holds this view ({piece})."
+    holds: str = "This is the view of {holder}."
+    holds_in: str = "This is the view of {holder} ({piece})."
     text_says: str = "What the text says: {claim}"
     in_order: str = "In order: {events}."
     true: str = "True"
@@ -410,15 +410,21 @@ def _pick(pool: list[Question], count: int, rng: random.Random) -> list[Question
     groups = list(by_claim.values())
     if len(groups) > count:
         groups = rng.sample(groups, count)
-    type_order = list(QUESTION_TYPES)
+    type_order = list(CLAIM_TYPES)
     rng.shuffle(type_order)
     picked: set[str] = set()
-    for turn, questions in enumerate(groups):
+    turn = 0
+    for questions in groups:
+        # the next type in the rotation that this claim can give
+        available = {q.type for q in questions}
+        while type_order[turn % len(type_order)] not in available:
+            turn += 1
         wanted = type_order[turn % len(type_order)]
-        ranked = sorted(questions, key=lambda q: (q.type != wanted, type_order.index(q.type)))
-        picked.add(ranked[0].id)
+        turn += 1
+        picked.add(next(q.id for q in questions if q.type == wanted))
     rest = [q for q in pool if q.id not in picked]
     rng.shuffle(rest)
+    rest.sort(key=lambda q: bool(q.claim))  # the order and match questions first
     for question in rest[: count - len(picked)]:
         picked.add(question.id)
     return [q for q in pool if q.id in picked]
