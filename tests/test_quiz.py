@@ -132,9 +132,13 @@ def test_answer_key_page(built: SphinxTestApp) -> None:
 
 def test_passages_show_which_quizzes_ask(built: SphinxTestApp) -> None:
     letter = read(built, "letter.html")
+    # a block claim: a marker after the passage; an inline claim: right after its words
     assert re.search(
-        r'Asked in: <a [^>]*href="quiz.html#q-canal-all--c-locks-closed-\w+">The canal letters</a>', letter
+        r'<sup class="sg-asked sg-apparatus"><a href="quiz.html#q-canal-all--c-locks-closed-\w+" '
+        r'title="Asked in: The canal letters; The letter"',
+        letter,
     )
+    assert re.search(r'id="claim-c-tolls-gates">[^\n]*?”</span><sup class="sg-asked', letter)
     assert 'id="c-not-told"' in letter  # the MyST span form keeps its own anchor
 
 

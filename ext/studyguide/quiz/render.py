@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from studyguide.i18n import _
-from studyguide.nodes import sg_placeholder
+from studyguide.nodes import elements, sg_placeholder
 from studyguide.quiz.directive import BuiltQuiz, QuizSet, built_quizzes
 from studyguide.quiz.generate import Question
 
@@ -229,23 +229,25 @@ def key_nodes(quiz: BuiltQuiz, heading: bool = False) -> list[nodes.Node]:
 
 
 def _asked_in(app: Sphinx, docname: str, quizset: QuizSet, claim_id: str) -> nodes.Node | None:
+    """A small link after a claim's passage to the first quiz that asks about it.
+
+    HTML only; its label names every quiz that asks, for screen readers and on hover.
+    """
     uses = quizset.usage.get(claim_id, [])
-    if not uses or app.builder.format != "html":
+    if not uses or app.builder.format != "html" or app.builder.name.startswith("epub"):
         return None
-    para = nodes.paragraph("", "", classes=["sg-asked-in", "sg-apparatus"])
-    para += nodes.Text(_("Asked in: "))
-    seen: dict[str, str] = {}
+    first: dict[str, str] = {}
     for quiz_id, question_id in uses:
-        seen.setdefault(quiz_id, question_id)
-    for position, (quiz_id, question_id) in enumerate(seen.items()):
-        quiz = quizset.quizzes[quiz_id]
-        if position:
-            para += nodes.Text(", ")
-        uri = app.builder.get_relative_uri(docname, quiz.record.docname)
-        para += nodes.reference(
-            "", quiz.record.title, internal=True, refuri=f"{uri}#{question_anchor(quiz_id, question_id)}"
-        )
-    return para
+        first.setdefault(quiz_id, question_id)
+    titles = "; ".join(quizset.quizzes[q].record.title for q in first)
+    quiz_id, question_id = next(iter(first.items()))
+    quiz = quizset.quizzes[quiz_id]
+    uri = app.builder.get_relative_uri(docname, quiz.record.docname)
+    href = escape(f"{uri}#{question_anchor(quiz_id, question_id)}", quote=True)
+    label = escape(_("Asked in: {quizzes}").format(quizzes=titles), quote=True)
+    text = escape(_("quiz"))
+    html = f'<sup class="sg-asked sg-apparatus"><a href="{href}" title="{label}" aria-label="{label}">{text}</a></sup>'
+    return nodes.raw("", html, format="html")
 
 
 def resolve_quizzes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -265,10 +267,15 @@ def resolve_quizzes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 replacement = quiz_nodes(quiz, with_answers=True)
         elif kind == "quiz-key" and target in quizset.quizzes:
             replacement = key_nodes(quizset.quizzes[target])
-        elif kind in ("claim-data", "claim-quizzes"):
+        elif kind == "claim-quizzes":  # after a block claim
             note = _asked_in(app, docname, quizset, target)
-            replacement = [note] if note else []
+            replacement = [nodes.paragraph("", "", note, classes=["sg-asked-block"])] if note else []
         placeholder.replace_self(replacement)
+    # inline claims: the marker goes right after the marked words
+    for passage in list(elements(doctree, lambda n: isinstance(n, nodes.inline) and "sg_claim" in n)):
+        note = _asked_in(app, docname, quizset, passage["sg_claim"])
+        if note is not None:
+            passage.parent.insert(passage.parent.index(passage) + 1, note)
 
 
 def setup_render(app: Sphinx) -> None:
