@@ -217,3 +217,13 @@ def test_intersphinx_from_another_project(make_app, rootdir: Path, tmp_path: Pat
     page = (Path(other.outdir) / "index.html").read_text("utf-8")
     assert page.count('href="https://guide.example.org/register.html#person-example"') == 2
     assert 'href="https://guide.example.org/register.html#event-lock-closing"' in page
+
+
+@pytest.mark.sphinx("html", testroot="register", freshenv=True)
+def test_glossary_link_at_first_mention(app: SphinxTestApp) -> None:
+    app.build()
+    page = html(app, "canal.html")
+    markers = re.findall(r'<sup class="sg-gloss sg-apparatus"><a href="([^"]+)"', page)
+    assert markers == ["glossary.html#term-Canal-Company"]  # once per page, at the first mention
+    assert page.index("Canal Company</span></a>") < page.index("sg-gloss")
+    assert "sg-gloss" in html(app, "second.html")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from html import escape
 from typing import cast
 
 from docutils import nodes
@@ -13,7 +14,8 @@ from sphinx.environment import BuildEnvironment
 
 from studyguide.domain import Mention, StudyGuideDomain
 from studyguide.i18n import _
-from studyguide.nodes import sg_placeholder
+from studyguide.nodes import elements, sg_placeholder
+from studyguide.warnings import warn
 
 
 def document_order(env: BuildEnvironment) -> dict[str, int]:
@@ -70,7 +72,33 @@ def backlinks_node(
     return container
 
 
+def glossary_markers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """At the first mention on a page of an entry with a ``:term:``, a small link to the glossary."""
+    if app.builder.format != "html":
+        return
+    domain = cast(StudyGuideDomain, app.env.domains["sg"])
+    terms: dict[str, tuple[str, str]] = app.env.domains.standard_domain._terms
+    seen: set[str] = set()
+    for mention in list(elements(doctree, lambda n: isinstance(n, nodes.inline) and "sg_target" in n)):
+        target = mention["sg_target"]
+        entry = domain.find(target)
+        if entry is None or not entry.term or target in seen:
+            continue
+        seen.add(target)
+        found = terms.get(entry.term.lower())
+        if found is None:
+            warn("unknown-id", f"{target!r}: no glossary term {entry.term!r}", (entry.docname, entry.line))
+            continue
+        term_doc, label = found
+        uri = "" if term_doc == docname else app.builder.get_relative_uri(docname, term_doc)
+        href = escape(f"{uri}#{label}", quote=True)
+        title = escape(_("{term} in the glossary").format(term=entry.term), quote=True)
+        marker = f'<sup class="sg-gloss sg-apparatus"><a href="{href}" title="{title}" aria-label="{title}">?</a></sup>'
+        mention.parent.insert(mention.parent.index(mention) + 1, nodes.raw("", marker, format="html"))
+
+
 def resolve_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    glossary_markers(app, doctree, docname)
     domain = cast(StudyGuideDomain, app.env.domains["sg"])
     placeholders = [p for p in doctree.findall(sg_placeholder) if p["kind"] == "backlinks"]
     if not placeholders:

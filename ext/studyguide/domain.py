@@ -55,6 +55,7 @@ class Entry:
     roles: tuple[tuple[str, str], ...] = ()
     wikidata: str = ""
     related: tuple[str, ...] = ()
+    term: str = ""  # a glossary term that explains the entry
 
     @property
     def years(self) -> str:

@@ -62,6 +62,7 @@ class EntryDirective(ObjectDescription[str]):
         "roles": directives.unchanged,
         "wikidata": directives.unchanged,
         "related": directives.unchanged,
+        "term": directives.unchanged,
         "no-index": directives.flag,
         "no-index-entry": directives.flag,
         "no-contents-entry": directives.flag,
@@ -131,6 +132,7 @@ class EntryDirective(ObjectDescription[str]):
             roles=tuple(roles),
             wikidata=qid,
             related=tuple(split_list(self.options.get("related"))),
+            term=" ".join(self.options.get("term", "").split()),
         )
 
     def handle_signature(self, sig: str, signode: addnodes.desc_signature) -> str:

@@ -255,7 +255,8 @@ def resolve_quizzes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not placeholders:
         return
     quizset = built_quizzes(app)
-    is_html = app.builder.format == "html"
+    # The widget needs a browser; e-books get plain questions with the answers at the end.
+    is_html = app.builder.format == "html" and not app.builder.name.startswith("epub")
     for placeholder in placeholders:
         kind, target = placeholder["kind"], placeholder["target"]
         replacement: list[nodes.Node] = []

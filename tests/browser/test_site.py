@@ -1,0 +1,368 @@
+"""The built site in a browser: quiz pages, register tooltips, escaping, small screens.
+
+Most tests run on the real publication (the session fixture `site` builds docs/ once, with the
+flags `make html` uses); the escaping test runs on tests/roots/test-quiz, whose claim text holds
+`<script>alert(1)</script>`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Locator, Page, expect
+from sphinx.cmd.build import build_main
+
+pytestmark = pytest.mark.browser
+
+ROOTS = Path(__file__).resolve().parents[1] / "roots"
+QUIZ_PAGES = [
+    "quizzes/letter.html",
+    "quizzes/trotsky.html",
+    "quizzes/ciliga.html",
+    "quizzes/serge.html",
+    "quizzes/debate.html",
+]
+TROTSKY = "quizzes/trotsky.html"
+TEXT_PAGE = "text/reply-to-trotsky.html"
+TEXT_PAGES = [
+    "text/letter-to-the-editors.html",
+    "text/reply-to-trotsky.html",
+    "text/reply-to-ciliga.html",
+    "text/reply-to-serge.html",
+]
+RIGHT, WRONG, EMPTY = "Right.", "Not quite.", "Choose or type an answer first."
+DARK_BACKGROUND = "rgb(19, 20, 22)"  # furo's --color-background-primary in dark mode
+XSS = "<script>alert(1)</script>"
+
+
+# --- fixtures --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path, serve_dir: Callable[[Path], str]) -> str:
+    return serve_dir(site)
+
+
+@pytest.fixture(scope="session")
+def quiz_root_url(tmp_path_factory: pytest.TempPathFactory, serve_dir: Callable[[Path], str]) -> str:
+    """tests/roots/test-quiz built once, with the flags `make html` uses."""
+    out = tmp_path_factory.mktemp("test-quiz") / "html"
+    args = ["-W", "--keep-going", "-n", "-q", "-b", "html", "-d", str(out.parent / "doctrees")]
+    assert build_main([*args, str(ROOTS / "test-quiz"), str(out)]) == 0, "test-quiz does not build cleanly"
+    return serve_dir(out)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def themed_page(new_page: Callable[..., Page], mode: str, **options: object) -> Page:
+    """A page whose system colour scheme and furo theme choice (localStorage "theme") are `mode`."""
+    page = new_page(color_scheme=mode, **options)
+    page.add_init_script(f"localStorage.setItem('theme', {json.dumps(mode)})")
+    return page
+
+
+def questions(page: Page) -> Locator:
+    return page.locator(".sg-question")
+
+
+def answer_of(question: Locator) -> list[str]:
+    """What quiz.js compares with: the `data-sg-answer` JSON list."""
+    value = question.get_attribute("data-sg-answer")
+    assert value is not None
+    answer = json.loads(value)
+    assert isinstance(answer, list) and answer
+    return [str(a) for a in answer]
+
+
+def radio_questions(page: Page) -> list[Locator]:
+    return page.locator(".sg-question[data-sg-kind='radio']").all()
+
+
+def blank_questions(page: Page) -> list[Locator]:
+    return page.locator(".sg-question[data-sg-kind='text']").all()
+
+
+def wrong_value(question: Locator) -> str:
+    right = answer_of(question)
+    values = [v for v in question.locator("input[type=radio]").evaluate_all("es => es.map(e => e.value)")]
+    return next(v for v in values if v not in right)
+
+
+def score(page: Page) -> Locator:
+    return page.locator(".sg-score")
+
+
+def tab_to(page: Page, selector: str, limit: int = 400) -> None:
+    """Press Tab until the focused element matches `selector`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def has_focus_ring(page: Page) -> bool:
+    return page.evaluate(
+        """() => { const s = getComputedStyle(document.activeElement);
+                  return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; }"""
+    )
+
+
+def serious_violations(page: Page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def in_viewport(page: Page, locator: Locator) -> bool:
+    box = locator.bounding_box()
+    size = page.viewport_size
+    assert box is not None and size is not None
+    top_visible = 0 <= box["y"] < size["height"]
+    fits = box["height"] > size["height"] or box["y"] + box["height"] <= size["height"]
+    return top_visible and fits and box["x"] >= 0 and box["x"] + box["width"] <= size["width"]
+
+
+# --- 1. accessibility of every quiz page, light and dark --------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize("path", QUIZ_PAGES, ids=[Path(p).stem for p in QUIZ_PAGES])
+def test_quiz_page_has_no_serious_axe_violation(
+    new_page: Callable[..., Page], site_url: str, path: str, mode: str
+) -> None:
+    page = themed_page(new_page, mode)
+    page.goto(f"{site_url}/{path}")
+    expect(page.locator(".sg-quiz.sg-js")).to_have_count(1)
+    assert page.evaluate("document.body.dataset.theme") == mode
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert (background == DARK_BACKGROUND) == (mode == "dark")
+
+    # Every state the widget shows: right, wrong, "answer first", answers open, the rest fresh.
+    first, second = radio_questions(page)[:2]
+    first.locator(f"input[value='{answer_of(first)[0]}']").check()
+    first.locator(".sg-check").click()
+    second.locator(f"input[value='{wrong_value(second)}']").check()
+    second.locator(".sg-check").click()
+    empty = page.locator(".sg-question:not(.sg-right):not(.sg-wrong)").first
+    empty.locator(".sg-check").click()
+    expect(first.locator(".sg-verdict")).to_have_text(RIGHT)
+    expect(second.locator(".sg-verdict")).to_have_text(WRONG)
+    expect(empty.locator(".sg-verdict")).to_have_text(EMPTY)
+    page.locator(".sg-reset").focus()
+    found = serious_violations(page)
+    assert not found, "\n".join(found)
+
+
+# --- 2. a student on the Trotsky quiz ---------------------------------------------------------
+
+
+def test_student_answers_by_mouse_reloads_and_resets(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/{TROTSKY}")
+    total = questions(page).count()
+    assert total >= 2
+    expect(score(page)).to_have_text(f"0 of {total} checked.")
+    first, second = radio_questions(page)[:2]
+    right, wrong = answer_of(first)[0], wrong_value(second)
+
+    first.locator(f"input[type=radio][value='{right}']").click()
+    first.locator(".sg-check").click()
+    expect(first.locator(".sg-verdict")).to_have_text(RIGHT)
+    expect(first).to_have_class(re.compile(r"\bsg-right\b"))
+    answer = first.locator(".sg-answer")
+    expect(answer).to_be_visible()
+    expect(answer).to_have_attribute("open", "")
+    expect(answer.locator(".sg-explain")).to_be_visible()
+    expect(answer.locator(".sg-explain")).not_to_have_text("")
+    expect(answer.get_by_role("link", name="Re-read the passage")).to_be_visible()
+
+    second.locator(f"input[type=radio][value='{wrong}']").click()
+    second.locator(".sg-check").click()
+    expect(second.locator(".sg-verdict")).to_have_text(WRONG)
+    expect(second).to_have_class(re.compile(r"\bsg-wrong\b"))
+    expect(second.locator(".sg-correct")).to_be_visible()
+    expect(score(page)).to_have_text(f"2 of {total} checked, 1 right.")
+
+    page.reload()
+    expect(score(page)).to_have_text(f"2 of {total} checked, 1 right.")
+    expect(first.locator(f"input[value='{right}']")).to_be_checked()
+    expect(second.locator(f"input[value='{wrong}']")).to_be_checked()
+    expect(first.locator(".sg-verdict")).to_have_text(RIGHT)
+    expect(second.locator(".sg-verdict")).to_have_text(WRONG)
+    expect(first.locator(".sg-answer")).to_be_visible()
+
+    page.get_by_role("button", name="Reset answers").click()
+    expect(score(page)).to_have_text(f"0 of {total} checked.")
+    expect(page.locator(".sg-quiz input:checked")).to_have_count(0)
+    expect(page.locator(".sg-verdict:not(:empty)")).to_have_count(0)
+    expect(page.locator(".sg-answer:visible")).to_have_count(0)
+    page.reload()
+    expect(score(page)).to_have_text(f"0 of {total} checked.")
+    expect(page.locator(".sg-quiz input:checked")).to_have_count(0)
+
+
+def test_student_answers_by_keyboard_alone(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/{TROTSKY}")
+    total = questions(page).count()
+    radio = radio_questions(page)[0]
+    radio_id, right = radio.get_attribute("id"), int(answer_of(radio)[0])
+    blank = blank_questions(page)[0]
+    blank_id, typed = blank.get_attribute("id"), answer_of(blank)[0]
+
+    # A radio group: Tab in, Space picks the first choice, the arrows move on, Tab, Enter.
+    tab_to(page, f"#{radio_id} input[type=radio]")
+    assert has_focus_ring(page)
+    page.keyboard.press("Space")
+    for _ in range(right):
+        page.keyboard.press("ArrowDown")
+    expect(radio.locator("input:checked")).to_have_value(str(right))
+    page.keyboard.press("Tab")
+    assert page.evaluate(f"document.activeElement.matches('#{radio_id} .sg-check')")
+    assert has_focus_ring(page)
+    page.keyboard.press("Enter")
+    expect(radio.locator(".sg-verdict")).to_have_text(RIGHT)
+
+    # A blank: type, Enter checks.
+    tab_to(page, f"#{blank_id} input[type=text]")
+    assert has_focus_ring(page)
+    page.keyboard.type(typed)
+    page.keyboard.press("Enter")
+    expect(blank.locator(".sg-verdict")).to_have_text(RIGHT)
+    expect(score(page)).to_have_text(f"2 of {total} checked, 2 right.")
+
+    # The passage link in the revealed answer is reachable too.
+    tab_to(page, f"#{blank_id} .sg-source")
+    assert has_focus_ring(page)
+
+
+def test_reread_link_lands_on_the_passage(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/{TROTSKY}")
+    question = radio_questions(page)[0]
+    question.locator(f"input[value='{answer_of(question)[0]}']").click()
+    question.locator(".sg-check").click()
+    link = question.get_by_role("link", name="Re-read the passage")
+    href = link.get_attribute("href")
+    assert href and "#" in href
+    link.click()
+    page.wait_for_load_state()
+    url = urlsplit(page.url)
+    assert url.path.endswith(f"/{TEXT_PAGE}"), page.url
+    fragment = unquote(url.fragment)
+    assert fragment == href.split("#", 1)[1]
+    target = page.locator(f"[id='{fragment}']")
+    expect(target).to_have_count(1)
+    expect(target).to_be_visible()
+    assert in_viewport(page, target), (target.bounding_box(), page.viewport_size)
+
+
+# --- 4. text from the source never runs as script ----------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["reply.html", "quiz.html", "answers/canal-all.html"])
+def test_source_text_is_never_run(new_page: Callable[..., Page], quiz_root_url: str, path: str) -> None:
+    page = new_page()
+    page.add_init_script(
+        """window.__sg_alerts = [];
+           for (const name of ['alert', 'confirm', 'prompt']) {
+             window[name] = (...args) => { window.__sg_alerts.push([name, ...args.map(String)]); };
+           }"""
+    )
+    page.goto(f"{quiz_root_url}/{path}")
+    if path == "quiz.html":  # the widget too writes the text only as text
+        expect(page.locator(".sg-quiz.sg-js")).to_have_count(page.locator(".sg-quiz").count())
+        page.locator(".sg-check").evaluate_all("bs => bs.forEach(b => b.click())")
+        expect(page.locator(".sg-verdict", has_text=EMPTY).first).to_be_visible()
+        page.locator(".sg-reset").evaluate_all("bs => bs.forEach(b => b.click())")
+    assert page.evaluate("window.__sg_alerts") == []
+    text = page.locator("body").inner_text()
+    assert XSS in text
+    expect(page.get_by_text(XSS).first).to_be_visible()
+    scripts = page.locator("script").evaluate_all("es => es.map(e => e.textContent)")
+    assert not [s for s in scripts if "alert(" in s]
+    expect(page.locator("b", has_text="bold")).to_have_count(0)
+
+
+# --- 5. register tooltips ---------------------------------------------------------------------
+
+
+def test_register_link_tooltip_on_hover_and_focus(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/{TEXT_PAGE}")
+    links = page.locator("article a.sg-ref")
+    assert links.count() > 10
+    # Every register link: described by its own tooltip, whose text is the link's title.
+    mismatches = links.evaluate_all(
+        """links => links.map(a => {
+             const tip = document.getElementById(a.getAttribute('aria-describedby') || '');
+             const ok = tip && tip.getAttribute('role') === 'tooltip' && tip === a.nextElementSibling
+               && tip.classList.contains('sg-tip') && tip.textContent === a.title && a.title !== '';
+             return ok ? null : a.outerHTML;
+           }).filter(Boolean)"""
+    )
+    assert mismatches == []
+
+    link = links.first
+    tip = link.locator("xpath=following-sibling::*[1]")
+    tip_id = link.get_attribute("aria-describedby")
+    expect(tip).to_have_attribute("id", tip_id or "")
+    expect(tip).to_have_class(re.compile(r"\bsg-tip\b"))
+    expect(tip).to_have_text(link.get_attribute("title") or "")
+    expect(tip).to_be_hidden()
+
+    link.hover()
+    expect(tip).to_be_visible()
+    page.mouse.move(0, 0)
+    expect(tip).to_be_hidden()
+
+    link_id = link.evaluate("a => a.parentElement.id")
+    tab_to(page, f"#{link_id} > a.sg-ref")
+    expect(tip).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(tip).to_be_hidden()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_register_tooltips_stay_inside_the_viewport(
+    new_page: Callable[..., Page], site_url: str, width: int
+) -> None:
+    """A shown tooltip is read whole: not cut off at, nor scrolling past, the window's edge."""
+    page = new_page(viewport={"width": width, "height": 800})
+    outside: list[str] = []
+    for path in TEXT_PAGES:
+        page.goto(f"{site_url}/{path}")
+        outside += page.locator("article a.sg-ref").evaluate_all(
+            """(links, path) => links.map(a => {
+                 a.focus();
+                 const tip = a.nextElementSibling.getBoundingClientRect();
+                 const inside = tip.width > 0 && tip.left >= 0 && tip.right <= window.innerWidth;
+                 return inside ? null : `${path}: "${a.textContent}" tip spans x=${Math.round(tip.left)}`
+                   + `..${Math.round(tip.right)} in a ${window.innerWidth}px window`;
+               }).filter(Boolean)""",
+            path,
+        )
+    assert not outside, f"{len(outside)} tooltips leave the window:\n" + "\n".join(outside)
+
+
+# --- 6. small screens -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [TROTSKY, TEXT_PAGE], ids=["quiz", "text"])
+def test_no_horizontal_overflow_at_375px(new_page: Callable[..., Page], site_url: str, path: str) -> None:
+    page = new_page(viewport={"width": 375, "height": 800})
+    page.goto(f"{site_url}/{path}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    if path == TROTSKY:  # verdicts and answers shown
+        for question in radio_questions(page):
+            question.locator(f"input[value='{answer_of(question)[0]}']").check()
+        page.locator(".sg-check").evaluate_all("bs => bs.forEach(b => b.click())")
+        expect(page.locator(".sg-answer[open]:visible")).to_have_count(len(radio_questions(page)))
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
