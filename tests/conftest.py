@@ -28,3 +28,33 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert status == 0, "the site does not build cleanly with -W --keep-going -n"
     return out
+
+
+def build_html(srcdir: Path, out: Path) -> Path:
+    """Build a project's HTML with the strict flags; return the output folder."""
+    status = build_main(
+        [
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+            "-b",
+            "html",
+            "-d",
+            str(out.parent / "doctrees"),
+            str(srcdir),
+            str(out),
+        ]
+    )
+    assert status == 0, f"{srcdir} does not build cleanly"
+    return out
+
+
+@pytest.fixture(scope="session")
+def quiz_site(tmp_path_factory: pytest.TempPathFactory, rootdir: Path) -> Path:
+    """The quiz test root built once (HTML), for tests that read its output."""
+    import shutil
+
+    src = tmp_path_factory.mktemp("quiz-site") / "src"
+    shutil.copytree(rootdir / "test-quiz", src)
+    return build_html(src, src.parent / "html")

@@ -1,4 +1,4 @@
-"""Command line: ``python -m studyguide import-text SOURCE --out DIR``."""
+"""Command line: ``python -m studyguide import-text SOURCE --out DIR`` and ``... grade RESULTS``."""
 
 from __future__ import annotations
 
@@ -31,6 +31,38 @@ def _import_text(args: argparse.Namespace) -> int:
     return 0
 
 
+def _grade(args: argparse.Namespace) -> int:
+    from studyguide.quiz.exam import GradingError, grade, gradebook_csv, load_keys
+
+    results_dir = Path(args.results)
+    if not results_dir.is_dir():
+        print(f"error: no such folder: {results_dir}", file=sys.stderr)
+        return 2
+    out = Path(args.out) if args.out else Path(f"gradebook-{args.quiz}.csv")
+    if out.exists() and not args.force:
+        print(f"error: {out} exists; use --force to overwrite it", file=sys.stderr)
+        return 2
+    try:
+        keys = load_keys([Path(k) for k in args.keys])
+        report = grade(sorted(results_dir.glob("*.json")), keys, args.quiz)
+    except GradingError as exc:
+        print(f"error: {exc}; nothing was written", file=sys.stderr)
+        return 2
+    for line in report.skipped:
+        print(f"skipped {line}", file=sys.stderr)
+    if not report.rows:
+        print(
+            f"error: no results file for quiz {args.quiz!r} could be graded; nothing was written",
+            file=sys.stderr,
+        )
+        return 2
+    out.write_text(gradebook_csv(report, args.quiz), "utf-8")
+    print(
+        f"graded {len(report.rows)} files for quiz {args.quiz!r} into {out} ({len(report.skipped)} skipped)"
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m studyguide", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -47,6 +79,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     imp.add_argument("--force", action="store_true", help="overwrite pages edited since the last import")
     imp.set_defaults(func=_import_text)
+    grd = commands.add_parser("grade", help="grade exam results files into a CSV gradebook")
+    grd.add_argument("results", help="folder of the students' results files (*.json)")
+    grd.add_argument("--quiz", required=True, help="the quiz id")
+    grd.add_argument(
+        "--keys",
+        action="append",
+        required=True,
+        metavar="PATH",
+        help="a built site folder or its quizzes.json (repeat to add keys of older quiz versions)",
+    )
+    grd.add_argument("--out", help="the CSV to write (default: gradebook-QUIZ.csv)")
+    grd.add_argument("--force", action="store_true", help="overwrite an existing gradebook")
+    grd.set_defaults(func=_grade)
     args = parser.parse_args(argv)
     result: int = args.func(args)
     return result

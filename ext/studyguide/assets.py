@@ -25,9 +25,14 @@ def _quiz_assets(
 ) -> None:
     domain = cast(StudyGuideDomain, app.env.domains["sg"])
     data = domain.docs.get(pagename)
-    if data is not None and "quiz" in data.generated:
+    if data is None:
+        return
+    if {"quiz", "quiz-exam"} & data.generated:
         app.add_css_file("quiz.css")
+    if "quiz" in data.generated:
         app.add_js_file("quiz.js", defer="defer")
+    if "quiz-exam" in data.generated:
+        app.add_js_file("exam.js", defer="defer")
 
 
 def setup_assets(app: Sphinx) -> None:

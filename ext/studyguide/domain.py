@@ -88,6 +88,7 @@ class DocData:
     claims: dict[str, Any] = field(default_factory=dict)  # id -> studyguide.claims.Claim
     quizzes: dict[str, Any] = field(default_factory=dict)  # id -> studyguide.quiz.directive.QuizRecord
     keys: dict[str, int | None] = field(default_factory=dict)  # quiz id -> line of its answer key
+    exams: dict[str, int | None] = field(default_factory=dict)  # quiz id -> line of its exam
     generated: set[str] = field(default_factory=set)  # kinds of generated content the page shows
 
 

@@ -62,6 +62,7 @@ class BuiltQuiz:
     claims: list[ClaimInput]
     version: str = ""
     key_docname: str | None = None
+    exam_docname: str | None = None
 
 
 @dataclass
@@ -154,6 +155,21 @@ class QuizKeyDirective(SphinxDirective):
         return [placeholder]
 
 
+class QuizExamDirective(SphinxDirective):
+    """``quiz-exam`` names a quiz; renders its exam twin: no answers in the page, submit at the end."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        domain = cast("StudyGuideDomain", self.env.domains["sg"])
+        quiz_id = self.arguments[0].strip()
+        domain.doc(self.env.docname).exams[quiz_id] = self.lineno
+        domain.note_generated(self.env.docname, "quiz-exam")
+        placeholder = sg_placeholder(kind="quiz-exam", target=quiz_id)
+        self.set_source_info(placeholder)
+        return [placeholder]
+
+
 def _docname(path: str) -> str:
     """A piece named relative to the root ("text/reply-to-trotsky") or with a leading "/"."""
     name = path.strip().lstrip("/")
@@ -237,6 +253,7 @@ def built_quizzes(app: Sphinx) -> QuizSet:
     people = _people(domain)
     claims = list(result.claims.values())
     keys = {quiz_id: docname for docname, data in sorted(domain.docs.items()) for quiz_id in data.keys}
+    exams = {quiz_id: docname for docname, data in sorted(domain.docs.items()) for quiz_id in data.exams}
     for docname in sorted(domain.docs, key=lambda d: order.get(d, len(order))):
         for record in domain.docs[docname].quizzes.values():
             if record.id in result.quizzes:
@@ -245,7 +262,9 @@ def built_quizzes(app: Sphinx) -> QuizSet:
             version = hashlib.sha256(
                 json.dumps([q.as_json() for q in questions], sort_keys=True).encode("utf-8")
             ).hexdigest()[:12]
-            result.quizzes[record.id] = BuiltQuiz(record, questions, used, version, keys.get(record.id))
+            result.quizzes[record.id] = BuiltQuiz(
+                record, questions, used, version, keys.get(record.id), exams.get(record.id)
+            )
             for question in questions:
                 if question.claim:
                     result.usage.setdefault(question.claim, []).append((record.id, question.id))
@@ -276,11 +295,11 @@ def check_quizzes(app: Sphinx, env: BuildEnvironment) -> None:
                 where,
             )
     for docname, data in domain.docs.items():
-        for quiz_id, line in data.keys.items():
+        for quiz_id, line in [*data.keys.items(), *data.exams.items()]:
             if quiz_id not in quizset.quizzes:
                 warn(
                     "quiz-filter",
-                    f"answer key for unknown quiz {quiz_id!r}{_suggest(quiz_id, quizset)}",
+                    f"answer key or exam for unknown quiz {quiz_id!r}{_suggest(quiz_id, quizset)}",
                     (docname, line),
                 )
     if not quizset.quizzes:
@@ -318,8 +337,9 @@ def quiz_fingerprints(app: Sphinx, docnames: Iterable[str]) -> dict[str, str]:
         parts: list[Any] = []
         for quiz_id in sorted(data.quizzes):
             quiz = quizset.quizzes.get(quiz_id)
-            parts.append([quiz_id, quiz.version if quiz else None, quiz.key_docname if quiz else None])
-        for quiz_id in sorted(data.keys):
+            pages = (quiz.key_docname, quiz.exam_docname) if quiz else (None, None)
+            parts.append([quiz_id, quiz.version if quiz else None, *pages])
+        for quiz_id in sorted({*data.keys, *data.exams}):
             quiz = quizset.quizzes.get(quiz_id)
             parts.append(
                 ["key", quiz_id, quiz.version if quiz else None, quiz.record.title if quiz else None]
@@ -338,6 +358,8 @@ def setup_quiz(app: Sphinx) -> None:
         app.add_directive(name, QuizDirective)
     for name in ("quiz-key", "sg:quiz-key"):
         app.add_directive(name, QuizKeyDirective)
+    for name in ("quiz-exam", "sg:quiz-exam"):
+        app.add_directive(name, QuizExamDirective)
     app.connect("env-check-consistency", check_quizzes, priority=600)
     setup_render(app)
     setup_exports(app)

@@ -16,6 +16,7 @@ from docutils import nodes
 from studyguide.i18n import _
 from studyguide.nodes import elements, sg_placeholder
 from studyguide.quiz.directive import BuiltQuiz, QuizSet, built_quizzes
+from studyguide.quiz.exam import check_hashes, exam_id, salt_for
 from studyguide.quiz.generate import Question
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def labels() -> dict[str, str]:
         "for_teachers": escape(_("For teachers:")),
         "version": escape(_("version")),
         "reset_answers": escape(_("Reset answers")),
+        "exam_version": escape(_("exam version")),
     }
 
 
@@ -156,6 +158,9 @@ def quiz_html(app: Sphinx, docname: str, quiz: BuiltQuiz) -> str:
     if quiz.key_docname:
         key = prefix + app.builder.get_target_uri(quiz.key_docname)
         links.insert(0, f'<a href="{_attr(key)}">{L["answer_key"]}</a>')
+    if quiz.exam_docname:
+        exam = prefix + app.builder.get_target_uri(quiz.exam_docname)
+        links.insert(0, f'<a href="{_attr(exam)}">{L["exam_version"]}</a>')
     teacher = (
         f'<p class="sg-teacher sg-apparatus">{L["for_teachers"]} '
         + " · ".join(links)
@@ -177,6 +182,69 @@ def quiz_html(app: Sphinx, docname: str, quiz: BuiltQuiz) -> str:
         f'<div class="sg-quiz-bar"><p class="sg-score" role="status" aria-live="polite"></p>'
         f'<button type="button" class="sg-reset" hidden>{L["reset_answers"]}</button></div>'
         f'<ol class="sg-questions">{questions}</ol></section>'
+    )
+
+
+def exam_labels() -> dict[str, str]:
+    """The exam page's words, translated (literal calls, so extraction finds them)."""
+    return {
+        "submit": _("Submit the whole quiz"),
+        "unanswered": _("{n} questions have no answer yet. Submit anyway?"),
+        "result": _("{right} of {total} right."),
+        "right": _("Right."),
+        "wrong": _("Wrong."),
+        "name": _("Your name"),
+        "download": _("Download your results"),
+        "needName": _("Enter your name first."),
+        "noCrypto": _("This browser cannot check answers here (it needs a secure https or localhost page)."),
+        "intro": _(
+            "Exam: no answer is shown until you submit the whole quiz. Then enter your name and "
+            "download your results file to hand in. Nothing is sent anywhere."
+        ),
+    }
+
+
+def exam_question_html(quiz: BuiltQuiz, question: Question) -> str:
+    """A question with hashes of its accepted answers, and nothing that marks the right one."""
+    opaque = exam_id(quiz.record.id, quiz.version, question.id)
+    qid = f"q-{quiz.record.id}--{opaque}"
+    salt = salt_for(quiz.record.id, quiz.version, question.id)
+    hashes = json.dumps(check_hashes(question.as_json(), salt))
+    kind = _kind(question)
+    if kind == "radio":
+        choices = "".join(
+            f'<label class="sg-choice"><input type="radio" name="{qid}" value="{_attr(text)}"> {escape(text)}</label>'
+            for text in question.choices
+        )
+        inputs = f'<div class="sg-choices">{choices}</div>'
+    else:
+        inputs = _inputs_html(question, qid)
+    return (
+        f'<li class="sg-question" id="{qid}" data-sg-qid="{opaque}" data-sg-type="{question.type}" '
+        f'data-sg-kind="{kind}" data-sg-salt="{_attr(salt)}" data-sg-check=\'{_attr(hashes)}\'>'
+        f'<fieldset class="sg-fieldset"><legend class="sg-prompt">{escape(question.prompt)}</legend>'
+        f'{inputs}</fieldset><p class="sg-verdict" aria-live="polite"></p></li>'
+    )
+
+
+def exam_html(quiz: BuiltQuiz) -> str:
+    record = quiz.record
+    labels = exam_labels()
+    texts = {k: v for k, v in labels.items() if k != "intro"}
+    questions = "".join(exam_question_html(quiz, q) for q in quiz.questions)
+    return (
+        f'<section class="sg-quiz sg-exam sg-apparatus" id="sg-exam-{record.id}" data-sg-quiz="{record.id}" '
+        f'data-sg-version="{quiz.version}" aria-label="{_attr(record.title)}" '
+        f"data-sg-text='{_attr(json.dumps(texts, ensure_ascii=False))}'>"
+        f'<p class="sg-exam-intro">{escape(labels["intro"])}</p>'
+        f'<ol class="sg-questions">{questions}</ol>'
+        f'<div class="sg-quiz-bar"><button type="button" class="sg-submit" hidden>{escape(labels["submit"])}</button>'
+        f'<p class="sg-result sg-score" role="status" aria-live="polite"></p></div>'
+        f'<div class="sg-handin" hidden><label>{escape(labels["name"])} '
+        f'<input type="text" name="sg-student" autocomplete="name"></label> '
+        f'<button type="button" class="sg-download">{escape(labels["download"])}</button>'
+        f'<p class="sg-handin-note" role="status" aria-live="polite"></p></div>'
+        f"</section>"
     )
 
 
@@ -266,6 +334,11 @@ def resolve_quizzes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 replacement = [nodes.raw("", quiz_html(app, docname, quiz), format="html")]
             else:
                 replacement = quiz_nodes(quiz, with_answers=True)
+        elif kind == "quiz-exam" and target in quizset.quizzes:
+            if is_html:
+                replacement = [nodes.raw("", exam_html(quizset.quizzes[target]), format="html")]
+            else:
+                replacement = quiz_nodes(quizset.quizzes[target], with_answers=False)
         elif kind == "quiz-key" and target in quizset.quizzes:
             replacement = key_nodes(quizset.quizzes[target])
         elif kind == "claim-quizzes":  # after a block claim
