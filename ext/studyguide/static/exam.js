@@ -57,6 +57,7 @@
       result.textContent = T.noCrypto;
       return;
     }
+    section.classList.add('sg-js');
     submit.hidden = false;
     submit.textContent = T.submit;
 
