@@ -40,13 +40,13 @@ test: $(VENV)/.installed-test browser-deps ## set up .venv and run every test
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
 lint: $(VENV)/.installed-test ## ruff check, ruff format --check, mypy on ext/
-	$(BIN)/ruff check ext tests
-	$(BIN)/ruff format --check ext tests
+	$(BIN)/ruff check ext tests benchmarks
+	$(BIN)/ruff format --check ext tests benchmarks
 	$(BIN)/mypy
 
 format: $(VENV)/.installed-test ## apply ruff's fixes and formatting
-	$(BIN)/ruff check --fix ext tests
-	$(BIN)/ruff format ext tests
+	$(BIN)/ruff check --fix ext tests benchmarks
+	$(BIN)/ruff format ext tests benchmarks
 
 serve: $(VENV)/.installed-test ## rebuild on change and serve on http://127.0.0.1:8000
 	$(BIN)/sphinx-autobuild $(SOURCEDIR) $(BUILDDIR)/html $(SPHINXOPTS)
@@ -61,8 +61,11 @@ locale: $(VENV)/.installed-test ## refresh the extension's message catalog templ
 	cd ext/studyguide && ../../$(BIN)/pybabel update -i locale/studyguide.pot -d locale -D studyguide --no-fuzzy-matching
 	cd ext/studyguide && ../../$(BIN)/pybabel compile -d locale -D studyguide
 
+bench: $(VENV)/.installed-docs ## benchmark builds of 10/100/500 synthetic pages into benchmarks/results.md
+	$(BIN)/python benchmarks/bench.py
+
 clean: ## remove build output (keeps .venv)
-	rm -rf $(BUILDDIR) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(BUILDDIR) .pytest_cache .mypy_cache .ruff_cache benchmarks/_work
 
 # Files make may try to remake: never hand them to the catch-all below.
 Makefile pyproject.toml tests/ensure-chromium.sh: ;

@@ -300,7 +300,7 @@ def test_bad_claims_and_quizzes_warn(app: SphinxTestApp) -> None:
         (r"quiz 'nothing': its filters match no claim", "quiz-filter"),
         (r"quiz 'too-many': unknown question types \['essay'\]", "quiz-filter"),
         (r"quiz 'too-many' asks for 500 questions", "quiz-short"),
-        (r"answer key for unknown quiz 'missing-quiz'", "quiz-filter"),
+        (r"answer key or exam for unknown quiz 'missing-quiz'", "quiz-filter"),
     ]
     for pattern, subtype in expected:
         assert re.search(r"index.md:\d+: WARNING: " + pattern + rf".*\[studyguide\.{subtype}\]", warnings), (

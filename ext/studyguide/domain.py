@@ -8,6 +8,7 @@ references into links with a tooltip.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -57,11 +58,11 @@ class Entry:
     related: tuple[str, ...] = ()
     term: str = ""  # a glossary term that explains the entry
 
-    @property
+    @functools.cached_property
     def years(self) -> str:
         return display_years(self.start, self.end)
 
-    @property
+    @functools.cached_property
     def tip(self) -> str:
         """The line shown on hover and focus: dates and role."""
         return " · ".join(p for p in (self.years, self.role) if p)
@@ -113,7 +114,10 @@ class StudyGuideDomain(Domain):
         return docs
 
     def doc(self, docname: str) -> DocData:
-        return self.docs.setdefault(docname, DocData())
+        docs = self.docs
+        if docname not in docs:
+            docs[docname] = DocData()
+        return docs[docname]
 
     @property
     def entries(self) -> dict[str, Entry]:

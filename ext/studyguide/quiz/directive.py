@@ -275,7 +275,6 @@ def built_quizzes(app: Sphinx) -> QuizSet:
 def check_quizzes(app: Sphinx, env: BuildEnvironment) -> None:
     """Filters that match nothing, short quizzes, unused claims; and a one-line summary."""
     domain = cast("StudyGuideDomain", env.domains["sg"])
-    domain.quiz_cache = None
     quizset = built_quizzes(app)
     for quiz in quizset.quizzes.values():
         record, spec = quiz.record, quiz.record.spec

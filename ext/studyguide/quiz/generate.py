@@ -9,6 +9,7 @@ order on every build and on every machine.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import random
 import re
 from collections.abc import Iterable, Sequence
@@ -124,16 +125,39 @@ def normalise_answer(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().strip(".,;:!?").strip().casefold()
 
 
-def _distinct(values: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
+def _distinct(values: Iterable[str], exclude: Iterable[str] = (), limit: int | None = None) -> list[str]:
     """Non-empty values, each once (by normalised form), none equal to an excluded one."""
     seen = {normalise_answer(v) for v in exclude}
-    result = []
+    result: list[str] = []
     for value in values:
+        if limit is not None and len(result) >= limit:
+            break
         key = normalise_answer(value)
         if key and key not in seen:
             seen.add(key)
             result.append(value.strip())
     return result
+
+
+@dataclass(frozen=True)
+class RegisterIndex:
+    """What generation looks up in the register, prepared once per quiz."""
+
+    people: dict[str, Person]
+    by_name: dict[str, tuple[str, ...]]  # normalised name or variant -> every name of that entry
+    candidates: tuple[Person, ...]  # people and organisations with a role, by id
+
+    @classmethod
+    def of(cls, people: dict[str, Person]) -> RegisterIndex:
+        by_name: dict[str, tuple[str, ...]] = {}
+        for person in people.values():
+            names = (person.name, *person.variants)
+            for name in names:
+                by_name.setdefault(normalise_answer(name), names)
+        candidates = tuple(
+            sorted((p for p in people.values() if p.kind in ("person", "org") and p.role), key=lambda p: p.id)
+        )
+        return cls(people, by_name, candidates)
 
 
 def _shuffled(rng: random.Random, values: Sequence[str]) -> tuple[str, ...]:
@@ -160,20 +184,23 @@ def explanation_for(claim: ClaimInput, holder: Person | None, wording: Wording =
 
 
 def who_question(
-    claim: ClaimInput, people: dict[str, Person], voices: Sequence[str], seed: str, wording: Wording = ENGLISH
+    claim: ClaimInput,
+    people: dict[str, Person],
+    voices: Sequence[str],
+    seed: str,
+    wording: Wording = ENGLISH,
+    index: RegisterIndex | None = None,
 ) -> Question | None:
     """Who holds this view?  Wrong answers are the other voices, then people of the same kind."""
     holder = people.get(claim.holder)
     if holder is None:
         return None
+    index = index or RegisterIndex.of(people)
     rng = rng_for(seed, claim.id, "who")
     others = [people[v].name for v in voices if v in people and v != holder.id]
-    same_kind = sorted(
-        (p for p in people.values() if p.kind in ("person", "org") and p.id != holder.id and p.role),
-        key=lambda p: (p.id not in claim.mentions, p.id),
-    )
-    pool = _distinct(others + [p.name for p in same_kind], exclude=[holder.name])
-    wrong = pool[:3]
+    named = [p.name for p in index.candidates if p.id in claim.mentions]
+    rest = (p.name for p in index.candidates if p.id not in claim.mentions)
+    wrong = _distinct(itertools.chain(others, named, rest), exclude=[holder.name], limit=3)
     if len(wrong) < 2:
         return None
     choices = _shuffled(rng, [holder.name, *wrong])
@@ -217,17 +244,19 @@ def tf_question(
 
 
 def blank_question(
-    claim: ClaimInput, people: dict[str, Person], seed: str, wording: Wording = ENGLISH
+    claim: ClaimInput,
+    people: dict[str, Person],
+    seed: str,
+    wording: Wording = ENGLISH,
+    index: RegisterIndex | None = None,
 ) -> Question | None:
     """Fill in the blank: the key term marked in the text, cut out of the claim."""
     term = claim.blank.strip()
     if not normalise_answer(term) or term not in claim.text:
         return None  # no term, only punctuation, or not in the text
     prompt_text = claim.text.replace(term, BLANK, 1)
-    accepted = [term]
-    for person in people.values():  # a register name accepts its variants too
-        if normalise_answer(term) in {normalise_answer(n) for n in (person.name, *person.variants)}:
-            accepted += [person.name, *person.variants]
+    index = index or RegisterIndex.of(people)
+    accepted = [term, *index.by_name.get(normalise_answer(term), ())]  # a register name: its variants too
     holder = people.get(claim.holder)
     return Question(
         id=f"{claim.id}-blank",
@@ -328,14 +357,20 @@ def normalise_space(text: str) -> str:
 
 
 def questions_for_claim(
-    claim: ClaimInput, people: dict[str, Person], voices: Sequence[str], seed: str, wording: Wording = ENGLISH
+    claim: ClaimInput,
+    people: dict[str, Person],
+    voices: Sequence[str],
+    seed: str,
+    wording: Wording = ENGLISH,
+    index: RegisterIndex | None = None,
 ) -> list[Question]:
     """Every question one claim gives (its text and blank taken with spacing normalised)."""
     claim = replace(claim, text=normalise_space(claim.text), blank=normalise_space(claim.blank))
+    index = index or RegisterIndex.of(people)
     made = [
-        who_question(claim, people, voices, seed, wording),
+        who_question(claim, people, voices, seed, wording, index),
         tf_question(claim, people, seed, wording),
-        blank_question(claim, people, seed, wording),
+        blank_question(claim, people, seed, wording, index),
         mc_question(claim, people, seed, wording),
     ]
     return [q for q in made if q is not None]
@@ -379,9 +414,12 @@ def build_quiz(
     types = spec.types or tuple(QUESTION_TYPES)
     selected = select_claims(claims, spec)
     voices = sorted({c.holder for c in claims if c.holder})
+    index = RegisterIndex.of(people)
     pool: list[Question] = []
     for claim in selected:
-        pool += [q for q in questions_for_claim(claim, people, voices, seed, wording) if q.type in types]
+        pool += [
+            q for q in questions_for_claim(claim, people, voices, seed, wording, index) if q.type in types
+        ]
     named = {m for c in selected for m in (*c.mentions, *c.topics)}
     if "order" in types:
         events = [people[i] for i in sorted(named) if i in people and people[i].kind == "event"]
