@@ -15,7 +15,6 @@ import os
 import random
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import time
@@ -26,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 WORK = HERE / "_work"
 STATIC = HERE.parent / "ext" / "studyguide" / "static"
 
-WORDS = (
+_TEXT = (
     "the of and to in a that is was he for it with as his on be at by had not are but from or have an they "
     "which one you were her all she there would their we him been has when who will more no if out so said "
     "what up its about into than them can only other new some could time these two may then do first any my "
@@ -34,7 +33,8 @@ WORDS = (
     "much your way well down should because each just those people how too little state good very make world "
     "still own see men work long get here between both life being under never day same another know while "
     "last might us great old year off come since against go came right used take three party workers revolution"
-).split()
+)
+WORDS = _TEXT.split()
 PEOPLE, EVENTS = 200, 100
 
 RUNNER = """
