@@ -33,8 +33,9 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 html: $(VENV)/.installed-docs ## set up .venv and build the site into docs/_build/html
 	$(BIN)/sphinx-build -M html $(SOURCEDIR) $(BUILDDIR) $(SPHINXOPTS)
 
-browser-deps: ## make sure Debian's chromium is there for the browser tests
+browser-deps: ## make sure the browser tests' chromium and the HTML checker are there
 	@sh tests/ensure-chromium.sh
+	@sh tests/ensure-vnu.sh
 
 test: $(VENV)/.installed-test browser-deps ## set up .venv and run every test
 	$(BIN)/python -m pytest $(PYTESTOPTS)
@@ -68,7 +69,7 @@ clean: ## remove build output (keeps .venv)
 	rm -rf $(BUILDDIR) .pytest_cache .mypy_cache .ruff_cache benchmarks/_work
 
 # Files make may try to remake: never hand them to the catch-all below.
-Makefile pyproject.toml tests/ensure-chromium.sh: ;
+Makefile pyproject.toml tests/ensure-chromium.sh tests/ensure-vnu.sh: ;
 
 # Anything else goes to sphinx-build -M (epub, latex, text, man, linkcheck, ...).
 %: $(VENV)/.installed-docs
