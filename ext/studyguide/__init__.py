@@ -29,7 +29,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_assets(app)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -32,7 +32,7 @@ CLAIM_OPTIONS = ("holder", "topics", "false", "question", "answer", "wrong", "ex
 LIST_OPTIONS = ("topics", "false", "wrong")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A tagged claim as read from its page."""
 
@@ -75,6 +75,7 @@ class ClaimDirective(SphinxDirective):
     """``claim`` with a body: a block claim; without: the options of an inline claim."""
 
     required_arguments = 1
+    final_argument_whitespace = True  # a bad id gets our warning, and the text is kept
     has_content = True
     option_spec: ClassVar[dict[str, Any]] = {key: directives.unchanged for key in CLAIM_OPTIONS}
 
@@ -86,6 +87,7 @@ class ClaimDirective(SphinxDirective):
                 f"{claim_id!r} is not a claim id (lowercase letters, digits, hyphens)",
                 self.get_location(),
             )
+            return self.parse_content_to_nodes() if self.content else []  # the text stays, untagged
         options = _options(self.options)
         if self.content:
             container = nodes.container(classes=["sg-claim", "sg-claim-block"], ids=[claim_anchor(claim_id)])
@@ -111,6 +113,13 @@ class ClaimRole(SphinxRole):
             warn("empty-target", f"claim role {self.rawtext!r} needs 'words <claim-id>'", self.get_location())
             return [nodes.inline(self.text, self.text)], []
         words, claim_id = match.group(1), match.group(2).strip()
+        if not ID_PATTERN.match(claim_id):
+            warn(
+                "bad-option",
+                f"{claim_id!r} is not a claim id (lowercase letters, digits, hyphens)",
+                self.get_location(),
+            )
+            return [nodes.inline(self.text, self.text)], []
         node = nodes.inline("", "", classes=["sg-claim"], ids=[claim_anchor(claim_id)])
         node["sg_claim"] = claim_id
         self.set_source_info(node)
@@ -165,6 +174,9 @@ def collect_claims(domain: StudyGuideDomain, docname: str, document: nodes.docum
     found: dict[str, Claim] = {}
     for index, passage in enumerate(elements(document, _is_passage)):
         if "sg_claim" not in passage:  # span form
+            if not ID_PATTERN.match(passage["ids"][0]):
+                warn("bad-option", f"{passage['ids'][0]!r} is not a claim id", (docname, _line(passage)))
+                continue
             passage["sg_claim"] = passage["ids"][0]
             passage["classes"].append("sg-claim")
         claim_id = passage["sg_claim"]

@@ -68,7 +68,7 @@ class Entry:
         return " · ".join(p for p in (self.years, self.role) if p)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One passage that mentions an entry."""
 

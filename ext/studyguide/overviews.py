@@ -18,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 from studyguide.domain import OBJECT_TYPES, Entry, StudyGuideDomain
 from studyguide.i18n import _
 from studyguide.nodes import sg_placeholder
-from studyguide.register import split_list
+from studyguide.register import ID_PATTERN, split_list
 from studyguide.warnings import warn
 
 if TYPE_CHECKING:
@@ -86,6 +86,9 @@ class DebateMapDirective(_OverviewDirective):
     option_spec: ClassVar[dict[str, Any]] = {"topics": directives.unchanged, "voices": directives.unchanged}
 
     def options_record(self) -> dict[str, Any]:
+        for ident in split_list(self.options.get("topics")) + split_list(self.options.get("voices")):
+            if not ID_PATTERN.match(ident):
+                warn("bad-option", f"debate-map: {ident!r} is not a register id", self.get_location())
         return {
             "topics": split_list(self.options.get("topics")),
             "voices": split_list(self.options.get("voices")),

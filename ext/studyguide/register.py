@@ -48,7 +48,7 @@ class EntryDirective(ObjectDescription[str]):
     has_content = True
     required_arguments = 1
     optional_arguments = 0
-    final_argument_whitespace = False
+    final_argument_whitespace = True  # a bad id gets our warning, not a docutils error
     option_spec: ClassVar[dict[str, Any]] = {
         "name": directives.unchanged_required,
         "short": directives.unchanged,
@@ -239,8 +239,9 @@ class MentionRole(XRefRole):
                 (env.docname, self.lineno),
             )
             return [nodes.inline(self.title, self.title)], []
-        serial = env.new_serialno(f"sg-mention-{target}")
-        mention_id = f"mention-{target}-{serial}" if serial else f"mention-{target}"
+        safe = nodes.make_id(target) or "entry"  # an id fit for HTML, whatever the target
+        serial = env.new_serialno(f"sg-mention-{safe}")
+        mention_id = f"mention-{safe}-{serial}" if serial else f"mention-{safe}"
         node["sg_mention_id"] = mention_id
         wrapper = nodes.inline("", "", node, ids=[mention_id], classes=["sg-mention"])
         wrapper["sg_target"] = target
@@ -268,6 +269,19 @@ def _warn_missing_reference(app: Sphinx, domain: Domain | None, node: addnodes.p
     return True
 
 
+def check_related(app: Sphinx, env: BuildEnvironment) -> None:
+    """Related entries that do not exist."""
+    domain = cast(StudyGuideDomain, env.domains["sg"])
+    for entry in domain.entries.values():
+        for related in entry.related:
+            if domain.find(related) is None:
+                warn(
+                    "unknown-id",
+                    f"{entry.id!r}, :related: unknown id {related!r}{domain.suggest(related)}",
+                    (entry.docname, entry.line),
+                )
+
+
 def setup_register(app: Sphinx) -> None:
     app.add_domain(StudyGuideDomain)
     for objtype in OBJECT_TYPES:
@@ -277,3 +291,4 @@ def setup_register(app: Sphinx) -> None:
         app.add_directive(objtype, EntryDirective)
         app.add_role(objtype, MentionRole())
     app.connect("warn-missing-reference", _warn_missing_reference)
+    app.connect("env-check-consistency", check_related)

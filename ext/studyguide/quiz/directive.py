@@ -85,6 +85,7 @@ class QuizDirective(SphinxDirective):
     """``quiz`` with filters; renders the quiz where it stands."""
 
     required_arguments = 1
+    final_argument_whitespace = True
     has_content = False
     option_spec: ClassVar[dict[str, Any]] = {
         "title": directives.unchanged,
@@ -104,6 +105,7 @@ class QuizDirective(SphinxDirective):
                 f"{quiz_id!r} is not a quiz id (lowercase letters, digits, hyphens)",
                 self.get_location(),
             )
+            return []
         types = tuple(split_list(self.options.get("types")))
         unknown = [t for t in types if t not in QUESTION_TYPES]
         if unknown:
@@ -145,6 +147,7 @@ class QuizKeyDirective(SphinxDirective):
     """``quiz-key`` names a quiz; renders its answer key (for teachers)."""
 
     required_arguments = 1
+    final_argument_whitespace = True
 
     def run(self) -> list[nodes.Node]:
         domain = cast("StudyGuideDomain", self.env.domains["sg"])
@@ -159,6 +162,7 @@ class QuizExamDirective(SphinxDirective):
     """``quiz-exam`` names a quiz; renders its exam twin: no answers in the page, submit at the end."""
 
     required_arguments = 1
+    final_argument_whitespace = True
 
     def run(self) -> list[nodes.Node]:
         domain = cast("StudyGuideDomain", self.env.domains["sg"])

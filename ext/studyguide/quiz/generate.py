@@ -29,7 +29,7 @@ QUESTION_TYPES: dict[str, str] = {
 CLAIM_TYPES = ("who", "tf", "blank", "mc")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     """What generation needs of a register entry."""
 
@@ -42,7 +42,7 @@ class Person:
     variants: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimInput:
     """What generation needs of a claim."""
 
@@ -63,7 +63,7 @@ class ClaimInput:
     explain: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     id: str
     type: str
@@ -376,7 +376,7 @@ def questions_for_claim(
     return [q for q in made if q is not None]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuizSpec:
     """A quiz as its directive asked for it."""
 

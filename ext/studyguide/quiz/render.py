@@ -126,7 +126,7 @@ def _inputs_html(question: Question, name: str) -> str:
 
 def question_html(app: Sphinx, docname: str, quiz: BuiltQuiz, question: Question) -> str:
     L = labels()
-    qid = question_anchor(quiz.record.id, question.id)
+    qid = _attr(question_anchor(quiz.record.id, question.id))
     answer = json.dumps(_answer_values(question), ensure_ascii=False)
     source = ""
     if question.source:
@@ -151,8 +151,8 @@ def quiz_html(app: Sphinx, docname: str, quiz: BuiltQuiz) -> str:
     record = quiz.record
     prefix = _root_prefix(app, docname)
     links = [
-        f'<a href="{prefix}{EXPORT_DIR}/{record.id}.gift" download>{L["moodle_gift"]}</a>',
-        f'<a href="{prefix}{EXPORT_DIR}/{record.id}-qti12.zip" download>{L["canvas_qti_1_2"]}</a>',
+        f'<a href="{_attr(prefix + EXPORT_DIR)}/{_attr(record.id)}.gift" download>{L["moodle_gift"]}</a>',
+        f'<a href="{_attr(prefix + EXPORT_DIR)}/{_attr(record.id)}-qti12.zip" download>{L["canvas_qti_1_2"]}</a>',
         f'<a href="{prefix}quizzes.json">{L["all_quizzes_json"]}</a>',
     ]
     if quiz.key_docname:
@@ -175,7 +175,7 @@ def quiz_html(app: Sphinx, docname: str, quiz: BuiltQuiz) -> str:
         "scoreRight": _("{done} of {total} checked, {right} right."),
     }
     return (
-        f'<section class="sg-quiz sg-apparatus" id="sg-quiz-{record.id}" data-sg-quiz="{record.id}" '
+        f'<section class="sg-quiz sg-apparatus" id="sg-quiz-{_attr(record.id)}" data-sg-quiz="{_attr(record.id)}" '
         f'data-sg-version="{quiz.version}" aria-label="{_attr(record.title)}" '
         f"data-sg-text='{_attr(json.dumps(texts, ensure_ascii=False))}'>"
         f"{teacher}"
@@ -207,7 +207,7 @@ def exam_labels() -> dict[str, str]:
 def exam_question_html(quiz: BuiltQuiz, question: Question) -> str:
     """A question with hashes of its accepted answers, and nothing that marks the right one."""
     opaque = exam_id(quiz.record.id, quiz.version, question.id)
-    qid = f"q-{quiz.record.id}--{opaque}"
+    qid = _attr(f"q-{quiz.record.id}--{opaque}")
     salt = salt_for(quiz.record.id, quiz.version, question.id)
     hashes = json.dumps(check_hashes(question.as_json(), salt))
     kind = _kind(question)
@@ -233,7 +233,7 @@ def exam_html(quiz: BuiltQuiz) -> str:
     texts = {k: v for k, v in labels.items() if k != "intro"}
     questions = "".join(exam_question_html(quiz, q) for q in quiz.questions)
     return (
-        f'<section class="sg-quiz sg-exam sg-apparatus" id="sg-exam-{record.id}" data-sg-quiz="{record.id}" '
+        f'<section class="sg-quiz sg-exam sg-apparatus" id="sg-exam-{_attr(record.id)}" data-sg-quiz="{_attr(record.id)}" '
         f'data-sg-version="{quiz.version}" aria-label="{_attr(record.title)}" '
         f"data-sg-text='{_attr(json.dumps(texts, ensure_ascii=False))}'>"
         f'<p class="sg-exam-intro">{escape(labels["intro"])}</p>'
