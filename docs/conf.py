@@ -5,6 +5,7 @@ from __future__ import annotations
 project = "Kronstadt 1921: A Debate of 1939"
 author = "Victor Serge; the editors of the New International"
 copyright = "1939 (text); study-guide apparatus by the study-guide team"
+version = release = "1.0"
 language = "en"
 # The source already has its typographic quotes; keep "..." and "--" as printed.
 smartquotes = False
@@ -18,7 +19,7 @@ extensions = [
 myst_enable_extensions = ["attrs_block", "attrs_inline", "colon_fence", "deflist"]
 myst_heading_anchors = 2
 
-exclude_patterns = ["_build", "text/front.md", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "text/front.md", "tutorial-example", "Thumbs.db", ".DS_Store"]
 suppress_warnings: list[str] = []
 
 html_theme = "furo"

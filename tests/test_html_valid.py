@@ -20,7 +20,9 @@ def allowed() -> list[re.Pattern[str]]:
 
 
 def check(folder: Path) -> list[str]:
-    assert shutil.which("java"), "the HTML validity test needs Java: sudo apt-get install -y default-jre-headless"
+    assert shutil.which("java"), (
+        "the HTML validity test needs Java: sudo apt-get install -y default-jre-headless"
+    )
     assert JAR.exists(), "the HTML validity test needs the Nu HTML Checker: run sh tests/ensure-vnu.sh"
     result = subprocess.run(
         ["java", "-jar", str(JAR), "--errors-only", "--format", "json", "--skip-non-html", str(folder)],

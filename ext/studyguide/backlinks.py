@@ -14,7 +14,7 @@ from sphinx.environment import BuildEnvironment
 
 from studyguide.domain import Mention, StudyGuideDomain
 from studyguide.i18n import _
-from studyguide.nodes import elements, sg_placeholder
+from studyguide.nodes import elements, href, sg_placeholder
 from studyguide.warnings import warn
 
 
@@ -65,7 +65,7 @@ def backlinks_node(
             if docname == fromdocname:
                 ref["refid"] = mention.node_id
             else:
-                ref["refuri"] = app.builder.get_relative_uri(fromdocname, docname) + "#" + mention.node_id
+                ref["refuri"] = href(app.builder, fromdocname, docname, mention.node_id)
             item += ref
         items += nodes.list_item("", item)
     container += items
@@ -90,10 +90,9 @@ def glossary_markers(app: Sphinx, doctree: nodes.document, docname: str) -> None
             warn("unknown-id", f"{target!r}: no glossary term {entry.term!r}", (entry.docname, entry.line))
             continue
         term_doc, label = found
-        uri = "" if term_doc == docname else app.builder.get_relative_uri(docname, term_doc)
-        href = escape(f"{uri}#{label}", quote=True)
+        link = escape(href(app.builder, docname, term_doc, label), quote=True)
         title = escape(_("{term} in the glossary").format(term=entry.term), quote=True)
-        marker = f'<sup class="sg-gloss sg-apparatus"><a href="{href}" title="{title}" aria-label="{title}">?</a></sup>'
+        marker = f'<sup class="sg-gloss sg-apparatus"><a href="{link}" title="{title}" aria-label="{title}">?</a></sup>'
         mention.parent.insert(mention.parent.index(mention) + 1, nodes.raw("", marker, format="html"))
 
 

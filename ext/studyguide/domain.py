@@ -19,7 +19,7 @@ from sphinx.domains import Domain, Index, IndexEntry, ObjType
 
 from studyguide.dates import FuzzyDate, display_years
 from studyguide.i18n import _
-from studyguide.nodes import elements, sg_reference
+from studyguide.nodes import elements, href, sg_reference
 from studyguide.warnings import warn
 
 if TYPE_CHECKING:
@@ -262,7 +262,7 @@ def make_entry_reference(
     if fromdocname == entry.docname:
         ref["refid"] = entry.node_id
     else:
-        ref["refuri"] = builder.get_relative_uri(fromdocname, entry.docname) + "#" + entry.node_id
+        ref["refuri"] = href(builder, fromdocname, entry.docname, entry.node_id)
     ref["reftitle"] = entry.tip or entry.name
     mention_id = node.get("sg_mention_id")
     if mention_id and entry.tip:

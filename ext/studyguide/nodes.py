@@ -59,3 +59,17 @@ def setup_nodes(app: Sphinx) -> None:
         man=skip,
         texinfo=skip,
     )
+
+
+def href(builder: Any, fromdoc: str, todoc: str, anchor: str = "") -> str:
+    """A link from one page to an anchor on another, right for every HTML builder.
+
+    Single-page builders (singlehtml, PDF via HTML) give each page's URI as ``#document-...``:
+    there the anchor alone is the link.
+    """
+    if fromdoc == todoc:
+        return f"#{anchor}" if anchor else ""
+    uri = str(builder.get_relative_uri(fromdoc, todoc))
+    if uri.startswith("#") and anchor:
+        return f"#{anchor}"
+    return f"{uri}#{anchor}" if anchor else uri

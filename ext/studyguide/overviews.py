@@ -17,7 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from studyguide.domain import OBJECT_TYPES, Entry, StudyGuideDomain
 from studyguide.i18n import _
-from studyguide.nodes import sg_placeholder
+from studyguide.nodes import href, sg_placeholder
 from studyguide.register import ID_PATTERN, split_list
 from studyguide.warnings import warn
 
@@ -97,8 +97,7 @@ class DebateMapDirective(_OverviewDirective):
 
 # -- resolving -------------------------------------------------------------------------------
 def _link(app: Sphinx, fromdoc: str, todoc: str, anchor: str, text: str) -> nodes.reference:
-    uri = "" if todoc == fromdoc else app.builder.get_relative_uri(fromdoc, todoc)
-    return nodes.reference("", text, internal=True, refuri=f"{uri}#{anchor}")
+    return nodes.reference("", text, internal=True, refuri=href(app.builder, fromdoc, todoc, anchor))
 
 
 def _table(headers: list[str], rows: list[list[nodes.Node]], classes: list[str]) -> nodes.table:

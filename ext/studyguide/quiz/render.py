@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from studyguide.i18n import _
-from studyguide.nodes import elements, sg_placeholder
+from studyguide.nodes import elements, href, sg_placeholder
 from studyguide.quiz.directive import BuiltQuiz, QuizSet, built_quizzes
 from studyguide.quiz.exam import check_hashes, exam_id, salt_for
 from studyguide.quiz.generate import Question
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 EXPORT_DIR = "_quizzes"
+QUIZ_KINDS = ("quiz", "quiz-key", "quiz-exam", "claim-data", "claim-quizzes")
 
 
 def labels() -> dict[str, str]:
@@ -51,11 +52,6 @@ def _root_prefix(app: Sphinx, docname: str) -> str:
     """The relative path from a page to the root of the HTML output."""
     uri = app.builder.get_target_uri(docname)
     return "../" * uri.count("/")
-
-
-def _link_to(app: Sphinx, fromdoc: str, source: str) -> str:
-    """A root-relative URL (``text/x.html#a``) made relative to the page."""
-    return _root_prefix(app, fromdoc) + source
 
 
 def _attr(value: object) -> str:
@@ -129,9 +125,10 @@ def question_html(app: Sphinx, docname: str, quiz: BuiltQuiz, question: Question
     qid = _attr(question_anchor(quiz.record.id, question.id))
     answer = json.dumps(_answer_values(question), ensure_ascii=False)
     source = ""
-    if question.source:
-        href = _attr(_link_to(app, docname, question.source))
-        source = f'<p><a class="sg-source" href="{href}">{L["re_read_the_passage"]}</a></p>'
+    claim = built_quizzes(app).claims.get(question.claim)
+    if claim is not None and "#" in question.source:
+        link = _attr(href(app.builder, docname, claim.piece, question.source.split("#", 1)[1]))
+        source = f'<p><a class="sg-source" href="{link}">{L["re_read_the_passage"]}</a></p>'
     explain = f'<p class="sg-explain">{escape(question.explanation)}</p>' if question.explanation else ""
     return (
         f'<li class="sg-question" id="{qid}" data-sg-type="{question.type}" data-sg-kind="{_kind(question)}" '
@@ -156,10 +153,10 @@ def quiz_html(app: Sphinx, docname: str, quiz: BuiltQuiz) -> str:
         f'<a href="{prefix}quizzes.json">{L["all_quizzes_json"]}</a>',
     ]
     if quiz.key_docname:
-        key = prefix + app.builder.get_target_uri(quiz.key_docname)
+        key = href(app.builder, docname, quiz.key_docname)
         links.insert(0, f'<a href="{_attr(key)}">{L["answer_key"]}</a>')
     if quiz.exam_docname:
-        exam = prefix + app.builder.get_target_uri(quiz.exam_docname)
+        exam = href(app.builder, docname, quiz.exam_docname)
         links.insert(0, f'<a href="{_attr(exam)}">{L["exam_version"]}</a>')
     teacher = (
         f'<p class="sg-teacher sg-apparatus">{L["for_teachers"]} '
@@ -310,16 +307,17 @@ def _asked_in(app: Sphinx, docname: str, quizset: QuizSet, claim_id: str) -> nod
     titles = "; ".join(quizset.quizzes[q].record.title for q in first)
     quiz_id, question_id = next(iter(first.items()))
     quiz = quizset.quizzes[quiz_id]
-    uri = app.builder.get_relative_uri(docname, quiz.record.docname)
-    href = escape(f"{uri}#{question_anchor(quiz_id, question_id)}", quote=True)
+    link = escape(
+        href(app.builder, docname, quiz.record.docname, question_anchor(quiz_id, question_id)), quote=True
+    )
     label = escape(_("Asked in: {quizzes}").format(quizzes=titles), quote=True)
     text = escape(_("quiz"))
-    html = f'<sup class="sg-asked sg-apparatus"><a href="{href}" title="{label}" aria-label="{label}">{text}</a></sup>'
+    html = f'<sup class="sg-asked sg-apparatus"><a href="{link}" title="{label}" aria-label="{label}">{text}</a></sup>'
     return nodes.raw("", html, format="html")
 
 
 def resolve_quizzes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    placeholders = [p for p in doctree.findall(sg_placeholder) if p["kind"] != "backlinks"]
+    placeholders = [p for p in doctree.findall(sg_placeholder) if p["kind"] in QUIZ_KINDS]
     if not placeholders:
         return
     quizset = built_quizzes(app)
