@@ -227,3 +227,12 @@ def test_glossary_link_at_first_mention(app: SphinxTestApp) -> None:
     assert markers == ["glossary.html#term-Canal-Company"]  # once per page, at the first mention
     assert page.index("Canal Company</span></a>") < page.index("sg-gloss")
     assert "sg-gloss" in html(app, "second.html")
+
+
+def test_every_warning_subtype_is_documented(site: Path) -> None:
+    from studyguide.warnings import SUBTYPES
+
+    page = (site / "reference" / "warnings.html").read_text("utf-8")
+    for subtype, meaning in SUBTYPES.items():
+        assert f"studyguide.{subtype}" in page
+        assert meaning.split(",")[0].replace("'", "&#x27;")[:30] in page or meaning[:20] in page

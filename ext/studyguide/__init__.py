@@ -17,6 +17,7 @@ def setup(app: Any) -> dict[str, Any]:
     from studyguide.quiz.directive import setup_quiz
     from studyguide.register import setup_register
     from studyguide.register_json import setup_register_json
+    from studyguide.warnings import setup_warnings
 
     setup_i18n(app)
     setup_nodes(app)
@@ -27,6 +28,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_quiz(app)
     setup_overviews(app)
     setup_assets(app)
+    setup_warnings(app)
     return {
         "version": __version__,
         "env_version": 3,

@@ -35,3 +35,36 @@ def warn(subtype: str, message: str, location: Any = None) -> None:
     assert subtype in SUBTYPES, subtype
     # Sphinx appends "[studyguide.<subtype>]" to the message itself.
     logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location)
+
+
+def setup_warnings(app: Any) -> None:
+    """The ``studyguide-warnings`` directive: the table above, for the documentation."""
+    from docutils import nodes
+    from sphinx.util.docutils import SphinxDirective
+
+    class WarningsTable(SphinxDirective):
+        def run(self) -> list[nodes.Node]:
+            table = nodes.table(classes=["sg-warnings"])
+            group = nodes.tgroup(cols=2)
+            table += group
+            group += nodes.colspec(colwidth=1)
+            group += nodes.colspec(colwidth=3)
+            head = nodes.thead()
+            head += nodes.row(
+                "",
+                nodes.entry("", nodes.paragraph("", "suppress_warnings entry")),
+                nodes.entry("", nodes.paragraph("", "when it is emitted")),
+            )
+            group += head
+            body = nodes.tbody()
+            for subtype, meaning in SUBTYPES.items():
+                code = nodes.literal("", f"{WARNING_TYPE}.{subtype}")
+                body += nodes.row(
+                    "",
+                    nodes.entry("", nodes.paragraph("", "", code)),
+                    nodes.entry("", nodes.paragraph("", meaning)),
+                )
+            group += body
+            return [table]
+
+    app.add_directive("studyguide-warnings", WarningsTable)
