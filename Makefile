@@ -11,7 +11,7 @@ PYTESTOPTS  ?=
 
 .DEFAULT_GOAL := help
 
-.PHONY: help html test lint format serve clean bench browser-deps import-text locale
+.PHONY: help html test lint format serve clean bench browser-deps import-text locale pdf
 
 help: ## list the targets
 	@echo "Targets:"
@@ -61,6 +61,10 @@ locale: $(VENV)/.installed-test ## refresh the extension's message catalog templ
 	  --project=sphinx-studyguide --copyright-holder="The study-guide team" -o locale/studyguide.pot .
 	cd ext/studyguide && ../../$(BIN)/pybabel update -i locale/studyguide.pot -d locale -D studyguide --no-fuzzy-matching
 	cd ext/studyguide && ../../$(BIN)/pybabel compile -d locale -D studyguide
+
+pdf: $(VENV)/.installed-test ## a PDF of the text, register and worksheets, without TeX (sphinx-simplepdf)
+	PATH="$(CURDIR)/$(BIN):$$PATH" STUDYGUIDE_PDF=1 $(BIN)/sphinx-build -M simplepdf $(SOURCEDIR) $(BUILDDIR) $(SPHINXOPTS)
+	@ls $(BUILDDIR)/simplepdf/*.pdf
 
 bench: $(VENV)/.installed-docs ## benchmark builds of 10/100/500 synthetic pages into benchmarks/results.md
 	$(BIN)/python benchmarks/bench.py

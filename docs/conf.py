@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 project = "Kronstadt 1921: A Debate of 1939"
 author = "Victor Serge; the editors of the New International"
 copyright = "1939 (text); study-guide apparatus by the study-guide team"
@@ -29,3 +31,9 @@ html_show_sourcelink = False
 html_copy_source = False
 
 epub_show_urls = "no"
+
+# `make pdf` builds a PDF through HTML with sphinx-simplepdf (weasyprint): no TeX needed.
+if os.environ.get("STUDYGUIDE_PDF"):
+    extensions.append("sphinx_simplepdf")
+simplepdf_file_name = "kronstadt-1921-debate.pdf"
+simplepdf_vars = {"primary": "#5a2d82", "links": "#5a2d82"}

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 EXPORT_DIR = "_quizzes"
+PAPER_BUILDERS = ("simplepdf", "latex", "rinoh")
 QUIZ_KINDS = ("quiz", "quiz-key", "quiz-exam", "claim-data", "claim-quizzes")
 
 
@@ -42,6 +43,12 @@ def labels() -> dict[str, str]:
         "reset_answers": escape(_("Reset answers")),
         "exam_version": escape(_("exam version")),
     }
+
+
+def interactive(app: Sphinx) -> bool:
+    """Whether the output is a web page a student uses (not an e-book, a PDF or print)."""
+    name = app.builder.name
+    return app.builder.format == "html" and not name.startswith("epub") and name not in PAPER_BUILDERS
 
 
 def question_anchor(quiz_id: str, question_id: str) -> str:
@@ -299,7 +306,7 @@ def _asked_in(app: Sphinx, docname: str, quizset: QuizSet, claim_id: str) -> nod
     HTML only; its label names every quiz that asks, for screen readers and on hover.
     """
     uses = quizset.usage.get(claim_id, [])
-    if not uses or app.builder.format != "html" or app.builder.name.startswith("epub"):
+    if not uses or not interactive(app):
         return None
     first: dict[str, str] = {}
     for quiz_id, question_id in uses:
@@ -321,8 +328,8 @@ def resolve_quizzes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not placeholders:
         return
     quizset = built_quizzes(app)
-    # The widget needs a browser; e-books get plain questions with the answers at the end.
-    is_html = app.builder.format == "html" and not app.builder.name.startswith("epub")
+    # The widget needs a browser; e-books and PDFs get plain questions with the answers at the end.
+    is_html = interactive(app)
     for placeholder in placeholders:
         kind, target = placeholder["kind"], placeholder["target"]
         replacement: list[nodes.Node] = []
