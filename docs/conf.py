@@ -37,3 +37,17 @@ if os.environ.get("STUDYGUIDE_PDF"):
     extensions.append("sphinx_simplepdf")
 simplepdf_file_name = "kronstadt-1921-debate.pdf"
 simplepdf_vars = {"primary": "#5a2d82", "links": "#5a2d82"}
+
+
+def _caption_level(app: object, pagename: str, templatename: str, context: dict[str, object], doctree: object) -> None:
+    """Sphinx writes toctree captions as <p role="heading"> without the aria-level that ARIA
+    requires (axe: aria-required-attr); furo shows them in the sidebar. Add the level."""
+    for key in ("body", "furo_navigation_tree"):
+        value = context.get(key)
+        if isinstance(value, str):
+            context[key] = value.replace('class="caption" role="heading"', 'class="caption" role="heading" aria-level="2"')
+
+
+def setup(app: object) -> None:
+    # after furo has built its navigation tree
+    app.connect("html-page-context", _caption_level, priority=900)  # type: ignore[attr-defined]
