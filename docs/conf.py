@@ -25,6 +25,8 @@ exclude_patterns = ["_build", "text/front.md", "tutorial-example", "Thumbs.db", 
 suppress_warnings: list[str] = []
 
 html_theme = "furo"
+html_static_path = ["_static"]
+html_css_files = ["site.css"]
 html_title = "Kronstadt 1921: A Debate of 1939"
 html_last_updated_fmt = None
 html_show_sourcelink = False
