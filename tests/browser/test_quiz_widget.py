@@ -13,6 +13,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 
+from tests.browser.keyboard import has_focus_ring, tab_to
+
 pytestmark = pytest.mark.browser
 
 HERE = Path(__file__).resolve().parent
@@ -73,22 +75,6 @@ def answer_some(page: Page) -> None:
     check(page, "rt-order")
     choose_rows(page, "rt-roles", ["2"])
     expect(score(page)).to_have_text("3 of 6 checked, 2 right.")
-
-
-def tab_to(page: Page, selector: str, limit: int = 80) -> None:
-    """Press Tab until the focused element matches `selector`."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
-
-
-def has_focus_ring(page: Page) -> bool:
-    return page.evaluate(
-        """() => { const s = getComputedStyle(document.activeElement);
-                  return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; }"""
-    )
 
 
 def test_enhancement_starts_clean(page: Page, quiz_url: str) -> None:

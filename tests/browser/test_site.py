@@ -19,6 +19,8 @@ from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sphinx.cmd.build import build_main
 
+from tests.browser.keyboard import has_focus_ring, tab_to
+
 pytestmark = pytest.mark.browser
 
 ROOTS = Path(__file__).resolve().parents[1] / "roots"
@@ -98,22 +100,6 @@ def wrong_value(question: Locator) -> str:
 
 def score(page: Page) -> Locator:
     return page.locator(".sg-score")
-
-
-def tab_to(page: Page, selector: str, limit: int = 400) -> None:
-    """Press Tab until the focused element matches `selector`."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
-
-
-def has_focus_ring(page: Page) -> bool:
-    return page.evaluate(
-        """() => { const s = getComputedStyle(document.activeElement);
-                  return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; }"""
-    )
 
 
 def serious_violations(page: Page) -> list[str]:
