@@ -26,6 +26,7 @@ suppress_warnings: list[str] = []
 
 html_theme = "furo"
 html_static_path = ["_static"]
+templates_path = ["_templates"]
 html_css_files = ["site.css"]
 html_title = "Kronstadt 1921: A Debate of 1939"
 html_last_updated_fmt = None

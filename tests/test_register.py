@@ -236,3 +236,12 @@ def test_every_warning_subtype_is_documented(site: Path) -> None:
     for subtype, meaning in SUBTYPES.items():
         assert f"studyguide.{subtype}" in page
         assert meaning.split(",")[0].replace("'", "&#x27;")[:30] in page or meaning[:20] in page
+
+
+def test_general_index_links_the_register_indices(site: Path) -> None:
+    genindex = (site / "genindex.html").read_text("utf-8")
+    for name in ("sg-personindex", "sg-eventindex"):
+        assert f'href="{name}.html"' in genindex
+        assert (site / f"{name}.html").exists()
+    people = (site / "sg-personindex.html").read_text("utf-8")
+    assert "Trotsky, Leon" in people and "Reply to Trotsky, ¶" in people
