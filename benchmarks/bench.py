@@ -265,7 +265,12 @@ def main() -> int:
             f"and wrote {r['edit_written']} pages"
         )
     machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
-    Path(args.out).write_text(
+    out = Path(args.out)
+    # the hand-written analysis below the table survives a new run
+    kept = ""
+    if out.exists() and "\n## " in out.read_text("utf-8").split("\n", 1)[-1]:
+        kept = "\n## " + out.read_text("utf-8").split("\n## ", 1)[1]
+    out.write_text(
         "# Benchmark results\n\n"
         f"Written by `make bench` (`python benchmarks/bench.py`) on {time.strftime('%Y-%m-%d')}, {machine}.\n"
         "Best of the full builds; the 500-page corpus is built once per variant (time). "
