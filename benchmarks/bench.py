@@ -279,7 +279,8 @@ def main() -> int:
         + result
         + "\n"
         + "\n".join(notes)
-        + "\n",
+        + "\n"
+        + kept,
         "utf-8",
     )
     return 0
