@@ -241,3 +241,17 @@ def test_no_sphinx_import() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_who_wrong_answers_are_of_the_same_kind_and_period() -> None:
+    people = {
+        "a": Person("a", "person", "Anna", role="r", sort_date=(1890, 1, 1)),
+        "b": Person("b", "person", "Boris", role="r", sort_date=(1892, 1, 1)),
+        "c": Person("c", "person", "Clara", role="r", sort_date=(1750, 1, 1)),
+        "d": Person("d", "org", "Dockers' Union", role="r"),
+        "e": Person("e", "person", "Emil", role="r", sort_date=(1895, 1, 1)),
+        "f": Person("f", "person", "Fyodor", role="r", sort_date=(1888, 1, 1)),
+    }
+    question = who_question(claim(holder="a", mentions=()), people, ["a"], "s")
+    assert question is not None
+    assert set(question.choices) == {"Anna", "Boris", "Emil", "Fyodor"}  # not the 18th century, not an org

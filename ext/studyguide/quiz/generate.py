@@ -199,7 +199,13 @@ def who_question(
     rng = rng_for(seed, claim.id, "who")
     others = [people[v].name for v in voices if v in people and v != holder.id]
     named = [p.name for p in index.candidates if p.id in claim.mentions]
-    rest = (p.name for p in index.candidates if p.id not in claim.mentions)
+
+    def closeness(person: Person) -> tuple[bool, int, str]:
+        """Same kind first, then the nearest in time: plausible wrong answers."""
+        gap = abs(person.sort_date[0] - holder.sort_date[0]) if person.sort_date and holder.sort_date else 999
+        return (person.kind != holder.kind, gap, person.id)
+
+    rest = (p.name for p in sorted(index.candidates, key=closeness) if p.id not in claim.mentions)
     wrong = _distinct(itertools.chain(others, named, rest), exclude=[holder.name], limit=3)
     if len(wrong) < 2:
         return None
