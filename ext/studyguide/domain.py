@@ -121,12 +121,18 @@ class StudyGuideDomain(Domain):
 
     @property
     def entries(self) -> dict[str, Entry]:
-        """Every entry by id; where two pages define one id, the first in name order wins."""
-        result: dict[str, Entry] = {}
-        for docname in sorted(self.docs):
-            for entry_id, entry in self.docs[docname].entries.items():
-                result.setdefault(entry_id, entry)
-        return result
+        """Every entry by id; where two pages define one id, the first in name order wins.
+
+        Built once and kept until the data changes (callers must not modify it).
+        """
+        cache = self._entries_cache
+        if cache is None:
+            cache = {}
+            for docname in sorted(self.docs):
+                for entry_id, entry in self.docs[docname].entries.items():
+                    cache.setdefault(entry_id, entry)
+            self._entries_cache = cache
+        return cache
 
     def mentions_of(self, target: str) -> list[Mention]:
         return self._mention_index().get(target, [])
@@ -147,10 +153,7 @@ class StudyGuideDomain(Domain):
         self.quiz_cache = None
 
     def find(self, target: str) -> Entry | None:
-        cache = self._entries_cache
-        if cache is None:
-            cache = self._entries_cache = self.entries
-        return cache.get(target)
+        return self.entries.get(target)
 
     def suggest(self, target: str) -> str:
         """' (did you mean 'trotsky'?)' or ''."""

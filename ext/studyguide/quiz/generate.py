@@ -183,6 +183,27 @@ def explanation_for(claim: ClaimInput, holder: Person | None, wording: Wording =
     return wording.holds.format(holder=who)
 
 
+def _claim_question(
+    claim: ClaimInput,
+    kind: str,
+    prompt: str,
+    choices: tuple[str, ...],
+    answer: tuple[str, ...],
+    explanation: str,
+) -> Question:
+    """A question about one claim: its id, claim and source follow from the claim."""
+    return Question(
+        id=f"{claim.id}-{kind}",
+        type=kind,
+        prompt=prompt,
+        choices=choices,
+        answer=answer,
+        explanation=explanation,
+        claim=claim.id,
+        source=claim.source,
+    )
+
+
 def who_question(
     claim: ClaimInput,
     people: dict[str, Person],
@@ -210,15 +231,9 @@ def who_question(
     if len(wrong) < 2:
         return None
     choices = _shuffled(rng, [holder.name, *wrong])
-    return Question(
-        id=f"{claim.id}-who",
-        type="who",
-        prompt=wording.who.format(claim=quote(claim.text)),
-        choices=choices,
-        answer=(holder.name,),
-        explanation=explanation_for(claim, holder, wording),
-        claim=claim.id,
-        source=claim.source,
+    prompt = wording.who.format(claim=quote(claim.text))
+    return _claim_question(
+        claim, "who", prompt, choices, (holder.name,), explanation_for(claim, holder, wording)
     )
 
 
@@ -237,16 +252,9 @@ def tf_question(
     explanation = explanation_for(claim, holder, wording)
     if not true:
         explanation += " " + wording.text_says.format(claim=quote(claim.text))
-    return Question(
-        id=f"{claim.id}-tf",
-        type="tf",
-        prompt=wording.tf.format(holder=who, statement=quote(statement)),
-        choices=(wording.true, wording.false),
-        answer=(wording.true if true else wording.false,),
-        explanation=explanation,
-        claim=claim.id,
-        source=claim.source,
-    )
+    prompt = wording.tf.format(holder=who, statement=quote(statement))
+    answer = (wording.true if true else wording.false,)
+    return _claim_question(claim, "tf", prompt, (wording.true, wording.false), answer, explanation)
 
 
 def blank_question(
@@ -263,17 +271,9 @@ def blank_question(
     prompt_text = claim.text.replace(term, BLANK, 1)
     index = index or RegisterIndex.of(people)
     accepted = [term, *index.by_name.get(normalise_answer(term), ())]  # a register name: its variants too
-    holder = people.get(claim.holder)
-    return Question(
-        id=f"{claim.id}-blank",
-        type="blank",
-        prompt=wording.blank.format(claim=quote(prompt_text)),
-        choices=(),
-        answer=tuple(_distinct(accepted)),
-        explanation=explanation_for(claim, holder, wording),
-        claim=claim.id,
-        source=claim.source,
-    )
+    prompt = wording.blank.format(claim=quote(prompt_text))
+    explanation = explanation_for(claim, people.get(claim.holder), wording)
+    return _claim_question(claim, "blank", prompt, (), tuple(_distinct(accepted)), explanation)
 
 
 def mc_question(
@@ -286,16 +286,9 @@ def mc_question(
     if not wrong:
         return None
     rng = rng_for(seed, claim.id, "mc")
-    return Question(
-        id=f"{claim.id}-mc",
-        type="mc",
-        prompt=claim.question,
-        choices=_shuffled(rng, [claim.answer.strip(), *wrong]),
-        answer=(claim.answer.strip(),),
-        explanation=explanation_for(claim, people.get(claim.holder), wording),
-        claim=claim.id,
-        source=claim.source,
-    )
+    choices = _shuffled(rng, [claim.answer.strip(), *wrong])
+    explanation = explanation_for(claim, people.get(claim.holder), wording)
+    return _claim_question(claim, "mc", claim.question, choices, (claim.answer.strip(),), explanation)
 
 
 def order_question(
