@@ -12,7 +12,7 @@ import hashlib
 import itertools
 import random
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 BLANK = "_____"
@@ -401,9 +401,16 @@ def select_claims(claims: Iterable[ClaimInput], spec: QuizSpec) -> list[ClaimInp
 
 
 def build_quiz(
-    spec: QuizSpec, claims: Sequence[ClaimInput], people: dict[str, Person], wording: Wording = ENGLISH
+    spec: QuizSpec,
+    claims: Sequence[ClaimInput],
+    people: dict[str, Person],
+    wording: Wording = ENGLISH,
+    avoid: Collection[str] = frozenset(),
 ) -> tuple[list[Question], list[ClaimInput]]:
     """All questions of a quiz, and the claims it drew on.
+
+    ``avoid`` holds prompts that must not be asked again (an exam avoids every
+    question of the practice quizzes).
 
     Claim questions come in text order; the order and match questions, built from the
     events and people the selected claims name, come last.  With ``count``, questions
@@ -430,6 +437,7 @@ def build_quiz(
         question = match_question(persons, spec.id, seed, wording=wording)
         if question:
             pool.append(question)
+    pool = [q for q in pool if q.prompt not in avoid]
     if spec.count is not None and spec.count < len(pool):
         pool = _pick(pool, spec.count, rng_for(seed, spec.id, "pick"))
     return pool, selected
