@@ -69,6 +69,13 @@ class Claim:
     wrong: tuple[str, ...] = ()
     explain: str = ""
     inline: bool = False
+    speaker: str = ""  # "" = the page's default voice
+    shared_by: tuple[str, ...] = ()
+    kind: str = ""  # "" = a view
+    central: bool = False
+    context: str = ""
+    paraphrase: str = ""
+    accept: tuple[str, ...] = ()
 
 
 def claim_anchor(claim_id: str) -> str:
@@ -231,6 +238,13 @@ def collect_claims(domain: StudyGuideDomain, docname: str, document: nodes.docum
             wrong=options.get("wrong", ()),
             explain=options.get("explain", ""),
             inline=inline,
+            speaker=options.get("speaker", ""),
+            shared_by=options.get("shared-by", ()),
+            kind=options.get("kind", ""),
+            central=bool(options.get("central", False)),
+            context=options.get("context", ""),
+            paraphrase=options.get("paraphrase", ""),
+            accept=options.get("accept", ()),
         )
         if len(blanks) > 1:
             warn(

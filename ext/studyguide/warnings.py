@@ -25,6 +25,17 @@ SUBTYPES: dict[str, str] = {
     "quiz-filter": "A quiz's filter matches no claim, or names an unknown piece, type or id.",
     "quiz-short": "A quiz asks for more questions than its claims can give.",
     "claim-unused": "A claim that no quiz asks a question about.",
+    # question quality (studyguide.quiz.quality)
+    "claim-context": "A claim's extract opens on a pronoun (It, They, his, ...) and has no :context:.",
+    "question-voice": "A claim's voice model does not hold: unknown :kind:, or its holder also listed in :shared-by:.",
+    "question-tf": "A true/false statement is missing, quoted, or differs in length from the true one by more than a third.",
+    "question-quote": "Words in quotation marks in a paraphrase, question, choice or context that are not the claim's own words.",
+    "question-blank": "A blank is a month, a number, a function word or a modifier: it tests nothing of the argument.",
+    "question-mc": "A multiple-choice key is the longest option by far, or repeats a wrong answer.",
+    "question-set": "A quiz is not a set: two questions on one claim, an answer printed in another question, "
+    "one voice the key of most who-questions, true and false unbalanced, or one type taking over.",
+    "question-order": "An order question repeated in two quizzes.",
+    "question-match": "A register role used in match questions names its own person.",
 }
 
 logger = logging.getLogger("studyguide")

@@ -31,7 +31,9 @@ from studyguide.quiz.generate import (
     QuizSpec,
     Wording,
     build_quiz,
+    question_key,
 )
+from studyguide.quiz.quality import QuizProfile, check_across, check_claim, check_entry, check_quiz
 from studyguide.register import ID_PATTERN, split_list
 from studyguide.warnings import warn
 
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from studyguide.domain import StudyGuideDomain
+    from studyguide.domain import Entry, StudyGuideDomain
 
 logger = logging.getLogger("studyguide")
 
@@ -186,7 +188,7 @@ def wording() -> Wording:
     """The generator's words in the build's language."""
     return Wording(
         who=_("Who holds this view? {claim}"),
-        tf=_("True or false? {holder}, in the text: {statement}"),
+        tf=_("True or false? {statement}"),
         blank=_("Fill in the blank: {claim}"),
         order=_("Put these events in the order in which they happened."),
         match=_("Match each person to their role."),
@@ -207,9 +209,18 @@ def target_uri(app: Sphinx, docname: str) -> str:
         return ""
 
 
-def _people(domain: StudyGuideDomain) -> dict[str, Person]:
+def _last_day(entry: Entry) -> tuple[int, int, int] | None:
+    """The last day an entry other than a person may have lasted to (its end, or its start's)."""
+    if entry.objtype == "person":
+        return None
+    date = entry.end or entry.start
+    return date.latest if date else None
+
+
+def _people(app: Sphinx, domain: StudyGuideDomain) -> dict[str, Person]:
     people = {}
     for entry in domain.entries.values():
+        uri = target_uri(app, entry.docname)
         people[entry.id] = Person(
             id=entry.id,
             kind=entry.objtype,
@@ -218,6 +229,9 @@ def _people(domain: StudyGuideDomain) -> dict[str, Person]:
             sort_date=entry.start.earliest if entry.start else None,
             date_text=entry.start.display() if entry.start else "",
             variants=(entry.short, *entry.variants) if entry.short != entry.name else entry.variants,
+            short=entry.short,
+            end_date=_last_day(entry),
+            url=f"{uri}#{entry.node_id}" if uri else "",
         )
     return people
 
@@ -240,7 +254,14 @@ def built_quizzes(app: Sphinx) -> QuizSet:
         result.claims[claim.id] = ClaimInput(
             id=claim.id,
             text=claim.text,
-            holder=claim.holder or default_holder,
+            holder=claim.holder or claim.speaker or default_holder,
+            speaker=claim.speaker or default_holder,
+            shared_by=claim.shared_by,
+            kind=claim.kind or "view",
+            central=claim.central,
+            context=claim.context,
+            paraphrase=claim.paraphrase,
+            accept=claim.accept,
             piece=claim.docname,
             piece_title=env.titles[claim.docname].astext() if claim.docname in env.titles else claim.docname,
             position=position,
@@ -254,15 +275,17 @@ def built_quizzes(app: Sphinx) -> QuizSet:
             wrong=claim.wrong,
             explain=claim.explain,
         )
-    people = _people(domain)
+    people = _people(app, domain)
     claims = list(result.claims.values())
     keys = {quiz_id: docname for docname, data in sorted(domain.docs.items()) for quiz_id in data.keys}
     exams = {quiz_id: docname for docname, data in sorted(domain.docs.items()) for quiz_id in data.exams}
+    asked_once: set[str] = set()  # order and match questions are not repeated across quizzes
     for docname in sorted(domain.docs, key=lambda d: order.get(d, len(order))):
         for record in domain.docs[docname].quizzes.values():
             if record.id in result.quizzes:
                 continue
-            questions, used = build_quiz(record.spec, claims, people, wording())
+            questions, used = build_quiz(record.spec, claims, people, wording(), avoid=asked_once)
+            asked_once |= {question_key(q) for q in questions if q.type in ("order", "match")}
             version = hashlib.sha256(
                 json.dumps([q.as_json() for q in questions], sort_keys=True).encode("utf-8")
             ).hexdigest()[:12]
@@ -313,12 +336,50 @@ def check_quizzes(app: Sphinx, env: BuildEnvironment) -> None:
             if claim.id not in quizset.usage:
                 unused.append(claim.id)
                 warn("claim-unused", f"no quiz asks about claim {claim.id!r}", (docname, claim.line))
+    check_quality(app, domain, quizset)
     by_type = Counter(q.type for quiz in quizset.quizzes.values() for q in quiz.questions)
     summary = ", ".join(f"{t} {by_type[t]}" for t in QUESTION_TYPES if by_type[t])
     logger.info(
         f"studyguide: {len(quizset.claims)} claims, {len(quizset.quizzes)} quizzes, "
         f"{sum(by_type.values())} questions ({summary}), {len(unused)} claims with no question"
     )
+
+
+def quiz_profiles(app: Sphinx) -> list[QuizProfile]:
+    """Each quiz's set checks, in the order the quizzes were built (for the editors' report)."""
+    quizset = built_quizzes(app)
+    return [check_quiz(quiz.record.id, quiz.questions, len(quiz.claims)) for quiz in quizset.quizzes.values()]
+
+
+def check_quality(app: Sphinx, domain: StudyGuideDomain, quizset: QuizSet) -> None:
+    """The question-quality lint: each claim, each register role, each quiz, and across quizzes."""
+    where_claim = {
+        claim.id: (docname, claim.line)
+        for docname, data in domain.docs.items()
+        for claim in data.claims.values()
+    }
+    people = _people(app, domain)
+    for claim in quizset.claims.values():
+        for ident in (claim.speaker, *claim.shared_by):
+            if ident and ident not in people:
+                warn(
+                    "unknown-id",
+                    f"claim {claim.id!r}: unknown voice {ident!r}{domain.suggest(ident)}",
+                    where_claim.get(claim.id),
+                )
+        for finding in check_claim(claim, people):
+            warn(finding.subtype, finding.message, where_claim.get(claim.id))
+    for person in people.values():
+        for finding in check_entry(person):
+            entry = domain.entries[person.id]
+            warn(finding.subtype, finding.message, (entry.docname, entry.line))
+    for quiz in quizset.quizzes.values():
+        where = (quiz.record.docname, quiz.record.line)
+        for finding in check_quiz(quiz.record.id, quiz.questions).findings:
+            warn(finding.subtype, finding.message, where)
+    for finding in check_across((q.record.id, q.questions) for q in quizset.quizzes.values()):
+        record = quizset.quizzes[finding.quiz].record
+        warn(finding.subtype, finding.message, (record.docname, record.line))
 
 
 def _suggest(quiz_id: str, quizset: QuizSet) -> str:
