@@ -2,7 +2,7 @@
 
 ``quiz.js`` implements the same folding for the browser (a test runs both over the same
 cases).  Folded away: Unicode form, case, typographic quotes, spacing, end punctuation, a leading article,
-hyphens and dashes, a plural ``-s`` at the end of a word, and number words up to
+hyphens and dashes, a plural ``-s`` at the end, and number words up to
 ninety-nine (so "eighteen" and "18" are one answer).
 """
 
@@ -50,13 +50,13 @@ _NUMBER_PHRASE = re.compile(
 
 def normalise_answer(text: str) -> str:
     """The folded form of an answer: two answers are the same when their forms are equal."""
-    text = unicodedata.normalize("NFKC", str(text)).translate(_QUOTES).casefold()
-    text = _DASHES.sub(" ", text)  # "re-writing" and "18–19": dashes and hyphens are spaces...
+    text = unicodedata.normalize("NFKC", str(text)).translate(_QUOTES).lower()
     text = re.sub(r"\s+", " ", text).strip().strip(".,;:!?'\"").strip()
     text = re.sub(r"^(?:the|an|a) ", "", text)  # "the Cheka" is "Cheka"
+    text = _DASHES.sub(" ", text)  # "re-writing" and "18–19": dashes and hyphens are spaces...
+    text = re.sub(r"\s+", " ", text).strip()
     text = _NUMBER_PHRASE.sub(lambda m: NUMBER_WORDS[m.group(1)], text)
-    words = [_singular(w) for w in text.split(" ")]
-    return "".join(words)  # ...and then go, with the spaces: "re writing" is "rewriting"
+    return _singular(text.replace(" ", ""))  # ...and then go, with the spaces: "re writing" is "rewriting"
 
 
 def _singular(word: str) -> str:
