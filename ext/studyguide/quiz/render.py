@@ -42,6 +42,7 @@ def labels() -> dict[str, str]:
         "version": escape(_("version")),
         "reset_answers": escape(_("Reset answers")),
         "exam_version": escape(_("exam version")),
+        "read_about": escape(_("Read about:")),
     }
 
 
@@ -92,7 +93,7 @@ def _answer_text(question: Question) -> str:
             f"{item}: {role}" for item, role in zip(question.items, question.answer, strict=True)
         )
     if question.type == "blank":
-        return question.answer[0]
+        return " / ".join(question.answer)  # every accepted answer
     return question.answer[0]
 
 
@@ -136,6 +137,12 @@ def question_html(app: Sphinx, docname: str, quiz: BuiltQuiz, question: Question
     if claim is not None and "#" in question.source:
         link = _attr(href(app.builder, docname, claim.piece, question.source.split("#", 1)[1]))
         source = f'<p><a class="sg-source" href="{link}">{L["re_read_the_passage"]}</a></p>'
+    elif question.links:
+        prefix = _root_prefix(app, docname)
+        anchors = ", ".join(
+            f'<a href="{_attr(prefix + url)}">{escape(label)}</a>' for label, url in question.links
+        )
+        source = f'<p class="sg-source">{L["read_about"]} {anchors}</p>'
     explain = f'<p class="sg-explain">{escape(question.explanation)}</p>' if question.explanation else ""
     return (
         f'<li class="sg-question" id="{qid}" data-sg-type="{question.type}" data-sg-kind="{_kind(question)}" '
