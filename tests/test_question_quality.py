@@ -6,6 +6,7 @@ side (warnings with file and line, suppression) is tested on the ``test-quality`
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -269,7 +270,7 @@ def test_order_events_never_overlap_and_are_four_or_more(
     assert len(question.answer) >= 4
     by_name = {e.name: e for e in events}
     ordered = [by_name[n] for n in question.answer]
-    for one, after in zip(ordered, ordered[1:], strict=False):
+    for one, after in itertools.pairwise(ordered):
         assert one.end_date is not None and after.sort_date is not None
         assert one.end_date < after.sort_date  # the earlier one is over before the next begins
     assert {label for label, _ in question.links} <= set(question.answer)

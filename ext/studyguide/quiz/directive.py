@@ -410,6 +410,8 @@ def quiz_fingerprints(app: Sphinx, docnames: Iterable[str]) -> dict[str, str]:
             )
         for claim_id in sorted(data.claims):
             parts.append([claim_id, quizset.usage.get(claim_id, [])])
+        if "quiz-report" in data.generated:
+            parts.append(["report", sorted((q.record.id, q.version) for q in quizset.quizzes.values())])
         result[docname] = hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
     return result
 
@@ -417,6 +419,7 @@ def quiz_fingerprints(app: Sphinx, docnames: Iterable[str]) -> dict[str, str]:
 def setup_quiz(app: Sphinx) -> None:
     from studyguide.quiz.export import setup_exports
     from studyguide.quiz.render import setup_render
+    from studyguide.quiz.report import setup_report
 
     for name in ("quiz", "sg:quiz"):
         app.add_directive(name, QuizDirective)
@@ -426,4 +429,5 @@ def setup_quiz(app: Sphinx) -> None:
         app.add_directive(name, QuizExamDirective)
     app.connect("env-check-consistency", check_quizzes, priority=600)
     setup_render(app)
+    setup_report(app)
     setup_exports(app)

@@ -643,9 +643,9 @@ def assign_types(
         picked.append(next(q for q in made if q.type == wanted))
     by_claim = dict(zip([c.id for c in claims], options, strict=True))
     picked = _balance_who(picked, by_claim, claims)
-    picked = _balance_tf(picked, by_claim, rng)
     picked = _avoid_leaks(picked, by_claim)
-    return picked
+    picked = _balance_tf(picked, by_claim, rng)
+    return _avoid_leaks(picked, by_claim)
 
 
 def _swap(
