@@ -257,4 +257,6 @@ def test_who_choices_are_the_voices_of_the_debate() -> None:
     question = who_question(claim(), PEOPLE, VOICES, "s")
     assert question is not None
     assert set(question.choices) == {"Leon Trotsky", "Victor Serge", "Ante Ciliga", "The Editors"}
-    assert who_question(claim(), PEOPLE, ["trotsky", "serge"], "s") is None  # two voices: a coin toss
+    two = who_question(claim(), PEOPLE, ["trotsky", "serge"], "s")
+    assert two is not None and set(two.choices) == {"Leon Trotsky", "Victor Serge"}
+    assert who_question(claim(), PEOPLE, ["trotsky"], "s") is None  # one voice: nothing to ask

@@ -262,7 +262,7 @@ def who_question(
     rng = rng_for(seed, claim.id, "who")
     others = [voice_name(people[v]) for v in voices if v in people and v not in (holder.id, *claim.shared_by)]
     wrong = _distinct(others, exclude=[voice_name(holder)], limit=3)
-    if len(wrong) < 2:
+    if not wrong:  # a debate of two voices asks which of the two; one voice asks nothing
         return None
     choices = _shuffled(rng, [voice_name(holder), *wrong])
     prompt = wording.who.format(claim=extract(claim))
