@@ -35,6 +35,8 @@ QUESTION_TYPES: dict[str, str] = {
 CLAIM_TYPES = ("who", "tf", "blank", "mc")
 #: what a claim can be; only a view is asked as "who holds this view"
 CLAIM_KINDS = ("view", "fact", "remark")
+#: how many questions either side of a who-question must not name its key
+NEAR = 1
 #: the fewest rows an order or a match question may have
 MIN_ROWS = 4
 
@@ -239,12 +241,14 @@ def _claim_question(
 
 
 def can_ask_who(claim: ClaimInput, voices: Collection[str]) -> bool:
-    """A view, in its holder's own words, that no other voice of the quiz shares."""
+    """A view, in its holder's own words, that no other voice shares and that names no other voice."""
+    others = set(voices) - {claim.holder}
     return (
         claim.kind == "view"
         and claim.voice == claim.holder
         and claim.holder in voices
         and not (set(claim.shared_by) & set(voices))
+        and not (set(claim.mentions) & others)  # a voice the extract names is ruled out as a choice
     )
 
 
@@ -538,7 +542,7 @@ def select_claims(claims: Iterable[ClaimInput], spec: QuizSpec) -> list[ClaimInp
 def answer_words(question: Question) -> list[str]:
     """The answers a question must not see printed in another question of its quiz."""
     if question.type == "blank":
-        return list(question.answer)
+        return [question.answer[0]]  # the word of the text; a synonym printed elsewhere is no key
     if question.type == "mc":
         return list(question.answer)
     return []
@@ -609,9 +613,24 @@ def build_quiz(
             rng.shuffle(rest)
             keep = set((central + rest)[:room])
             asked = [c for c in asked if c in keep]
-    several_voices = len({by_id[c].holder for c in asked}) > 1
-    chosen = assign_types([options[c] for c in asked], [by_id[c] for c in asked], several_voices, rng)
-    return [*chosen, *extra], selected
+    if len({by_id[c].holder for c in asked}) < 2:  # one voice: "who holds this view" asks nothing
+        options = {c: [q for q in made if q.type != "who"] or made for c, made in options.items()}
+    chosen = assign_types([options[c] for c in asked], [by_id[c] for c in asked], True, rng)
+    return spread_keys([*chosen, *extra], rng), selected
+
+
+def spread_keys(questions: list[Question], rng: random.Random) -> list[Question]:
+    """Put the keys of the choice questions in every position in turn (from a seeded start)."""
+    turn = rng.randrange(4)
+    result = []
+    for question in questions:
+        if question.type in ("who", "mc") and len(question.choices) > 1:
+            others = [c for c in question.choices if c != question.answer[0]]
+            place = turn % len(question.choices)
+            turn += 1
+            question = replace(question, choices=(*others[:place], question.answer[0], *others[place:]))
+        result.append(question)
+    return result
 
 
 def assign_types(
@@ -645,14 +664,15 @@ def assign_types(
     picked = _balance_who(picked, by_claim, claims)
     picked = _avoid_leaks(picked, by_claim)
     picked = _balance_tf(picked, by_claim, rng)
-    return _avoid_leaks(picked, by_claim)
+    picked = _avoid_leaks(picked, by_claim)
+    return _balance_who(picked, by_claim, claims)
 
 
 def _swap(
     picked: list[Question], i: int, by_claim: dict[str, list[Question]], exclude: Collection[str]
 ) -> bool:
     """Ask claim i another way (not one of ``exclude``); False when it has no other way."""
-    others = [q for q in by_claim[picked[i].claim] if q.type not in exclude]
+    others = [q for q in by_claim[picked[i].claim] if q.type not in (*exclude, "who")]
     if not others:
         return False
     count = Counter(q.type for q in picked)
@@ -708,4 +728,26 @@ def _avoid_leaks(picked: list[Question], by_claim: dict[str, list[Question]]) ->
         others = " ".join(question_text(q) for j, q in enumerate(picked) if j != i)
         if any(leaks(a, others) for a in answer_words(question)):
             _swap(picked, i, by_claim, (question.type,))
+            continue
+        if question.type == "who":
+            _keep_key_unnamed(picked, i, by_claim)
     return picked
+
+
+def _keep_key_unnamed(picked: list[Question], i: int, by_claim: dict[str, list[Question]]) -> None:
+    """A who-question's neighbours must not name its key: ask them another way, or it another way."""
+    key = picked[i].answer[0]
+    for j in range(max(0, i - NEAR), min(len(picked), i + NEAR + 1)):
+        shown = (
+            picked[j].prompt if picked[j].type == "who" else question_text(picked[j])
+        )  # every who lists all voices
+        if j == i or not leaks(key, shown):
+            continue
+        if not picked[j].claim:
+            continue
+        quiet = [q for q in by_claim[picked[j].claim] if q.type != "who" and not leaks(key, question_text(q))]
+        if quiet:
+            picked[j] = quiet[0]
+        else:
+            _swap(picked, i, by_claim, ("who",))
+            return

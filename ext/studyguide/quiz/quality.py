@@ -481,7 +481,7 @@ def check_quiz(quiz_id: str, questions: Sequence[Question], selected: int = 0) -
     claim_questions = sum(per_claim.values())
     if claim_questions >= 6:
         top_type, top_count = Counter(q.type for q in questions if q.claim).most_common(1)[0]
-        if top_count * 2 > claim_questions:
+        if top_count * 5 > claim_questions * 3:  # more than 60 %
             add(f"{top_count} of {claim_questions} claim questions are {top_type!r}: spread the types")
     return QuizProfile(
         quiz=quiz_id,
