@@ -432,3 +432,13 @@ def test_site_quotes_only_the_sources_words(site: Path) -> None:
             if question["type"] == "tf":
                 assert "“" not in question["prompt"], question["id"]  # statements are never quoted
     assert checked > 20
+
+
+def test_a_topic_s_other_names_are_not_accepted_for_a_blank() -> None:
+    people = {
+        **PEOPLE,
+        "counter": Person("counter", "topic", "Counter-revolution", variants=("The danger of it in 1921",)),
+    }
+    c = claim(text="Remember the lurking counter-revolution.", blank="counter-revolution")
+    question = blank_question(c, people, "s")
+    assert question is not None and question.answer == ("counter-revolution",)

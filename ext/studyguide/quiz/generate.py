@@ -180,6 +180,8 @@ class RegisterIndex:
     def of(cls, people: dict[str, Person]) -> RegisterIndex:
         by_name: dict[str, tuple[str, ...]] = {}
         for person in people.values():
+            if person.kind == "topic":  # a theme's other names are headings, not answers
+                continue
             names = (person.name, *person.variants)
             for name in names:
                 by_name.setdefault(normalise_answer(name), names)
