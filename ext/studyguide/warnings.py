@@ -15,7 +15,7 @@ WARNING_TYPE = "studyguide"
 #: subtype -> what it means.  The docs' warnings page is generated from this table.
 SUBTYPES: dict[str, str] = {
     "unknown-id": "A role, holder, topic or related entry names an id that has no register entry.",
-    "duplicate-id": "Two register entries (or two claims) share an id; the first one wins.",
+    "duplicate-id": "Two register entries, two claims or two quizzes share an id; the first one wins.",
     "bad-date": "A date option is not an ISO date (YYYY, YYYY-MM, YYYY-MM-DD, with ~ or ? and A/B).",
     "empty-target": "A role has no target id, as in {person}`Text <>`.",
     "bad-option": "An option has a value of the wrong shape (an id, a Wikidata QID, a period line).",
@@ -25,6 +25,8 @@ SUBTYPES: dict[str, str] = {
     "quiz-filter": "A quiz's filter matches no claim, or names an unknown piece, type or id.",
     "quiz-short": "A quiz asks for more questions than its claims can give.",
     "claim-unused": "A claim that no quiz asks a question about.",
+    "exam-empty": "An exam has no question: every question its quiz's claims give is on a practice page.",
+    "exam-keys": "The exam keys cannot be written, or their folder is inside the published HTML output.",
 }
 
 logger = logging.getLogger("studyguide")
