@@ -134,7 +134,8 @@ def parse_question(chunk: str) -> GiftQuestion:
             body = body[weight.end() :]
         if marker not in "~=":
             raise GiftError(f"answer without = or ~ in {title!r}: {token!r}")
-        arrow = body.find("->")
+        # as Moodle: a block with a "~" is multiple choice, where "->" is only text
+        arrow = body.find("->") if _split_unescaped(block, "~") < 0 else -1
         if arrow >= 0:
             question.pairs.append(
                 (_format(_check_text(body[:arrow], title), formats), _check_text(body[arrow + 2 :], title))

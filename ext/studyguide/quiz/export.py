@@ -70,15 +70,29 @@ _GIFT_SPECIAL = re.compile(r"([~=#{}:\\])")
 _GIFT_LEADING = ("%", "[")
 
 
+def gift_plain(text: str) -> str:
+    """GIFT text Moodle reads as is (the right side of a matching pair): one line, escaped."""
+    return _GIFT_SPECIAL.sub(r"\\\1", one_line(text))
+
+
 def gift_escape(text: str) -> str:
     """GIFT text: one line, its special characters escaped, no leading weight or format."""
-    escaped = _GIFT_SPECIAL.sub(r"\\\1", one_line(text))
+    escaped = gift_plain(text)
     return "[moodle]" + escaped if escaped.startswith(_GIFT_LEADING) else escaped
 
 
 def gift_row(text: str) -> str:
-    """The left side of a matching pair, where Moodle splits at the first "->"."""
+    """Text in an answer block where "->" would mean a matching pair: the arrow as "-&gt;".
+
+    Moodle splits a pair at its first "->", and reads any answer block with "=" and "->"
+    as a matching question.
+    """
     return gift_escape(text).replace("->", "-&gt;")
+
+
+def gift_short_answer(text: str) -> str:
+    """An accepted answer of a short-answer question: "*" is Moodle's wildcard there, so "\\*"."""
+    return gift_row(text.replace("*", "\\*"))
 
 
 def gift_question(question: Question) -> str:
@@ -89,23 +103,29 @@ def gift_question(question: Question) -> str:
         # choices are (true, false) in the build's language
         body = "{" + ("TRUE" if question.answer[0] == question.choices[0] else "FALSE") + feedback + "}"
     elif question.type == "blank":
-        body = "{" + " ".join(f"={gift_escape(a)}" for a in question.answer) + feedback + "}"
+        body = "{" + " ".join(f"={gift_short_answer(a)}" for a in question.answer) + feedback + "}"
     elif question.type == "order":
         pairs = [f"={gift_row(item)} -> {position}" for position, item in enumerate(question.answer, 1)]
         body = "{\n" + "\n".join(pairs) + feedback + "\n}"
     elif question.type == "match":
         pairs = [
-            f"={gift_row(i)} -> {gift_escape(r)}"
-            for i, r in zip(question.items, question.answer, strict=True)
+            f"={gift_row(i)} -> {gift_plain(r)}" for i, r in zip(question.items, question.answer, strict=True)
         ]
         body = "{\n" + "\n".join(pairs) + feedback + "\n}"
     else:
         options = [("=" if c in question.answer else "~") + gift_escape(c) for c in question.choices]
         body = "{\n" + "\n".join(options) + feedback + "\n}"
-    source = f"// source: {one_line(question.source)}\n" if question.source else ""
+    source = f"// source: {gift_comment(question.source)}\n" if question.source else ""
     # Moodle (3.6+) keeps "[id:...]" of a comment line as the question's ID number.
     ident = f"// [id:{gift_id(question.id)}]\n"
-    return f"// question: {one_line(question.id)} ({question.type})\n{ident}{source}{title}{prompt} {body}\n"
+    return (
+        f"// question: {gift_comment(question.id)} ({question.type})\n{ident}{source}{title}{prompt} {body}\n"
+    )
+
+
+def gift_comment(text: str) -> str:
+    """Text for a comment line: one line, and no "[id:...]" or "[tag:...]" for Moodle to take."""
+    return one_line(text).replace("[", "(").replace("]", ")")
 
 
 def gift_id(text: str) -> str:
@@ -115,7 +135,7 @@ def gift_id(text: str) -> str:
 
 def gift_document(quiz: BuiltQuiz) -> str:
     header = (
-        f"// {one_line(quiz.record.title)} (quiz {one_line(quiz.record.id)}, version {quiz.version})\n"
+        f"// {gift_comment(quiz.record.title)} (quiz {gift_comment(quiz.record.id)}, version {quiz.version})\n"
         f"$CATEGORY: {one_line(quiz.record.id)}\n\n"
     )
     return header + "\n".join(gift_question(q) for q in quiz.questions)
@@ -205,7 +225,7 @@ def qti_item(question: Question) -> str:
     feedback = ""
     if question.explanation:
         feedback = f'<itemfeedback ident="general_fb"><flow_mat>{_mattext(question.explanation)}</flow_mat></itemfeedback>'
-    ident = quoteattr(xml_text(question.id))
+    ident = quoteattr(one_line(question.id))
     return f"<item ident={ident} title={ident}>{body}{feedback}</item>"
 
 
@@ -217,7 +237,7 @@ def qti_assessment(quiz: BuiltQuiz) -> str:
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
         'xsi:schemaLocation="http://www.imsglobal.org/xsd/ims_qtiasiv1p2 '
         'http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd">\n'
-        f"<assessment ident={quoteattr(xml_text(quiz.record.id))} title={quoteattr(xml_text(quiz.record.title))}>"
+        f"<assessment ident={quoteattr(one_line(quiz.record.id))} title={quoteattr(one_line(quiz.record.title))}>"
         "<qtimetadata><qtimetadatafield><fieldlabel>cc_maxattempts</fieldlabel><fieldentry>1</fieldentry>"
         "</qtimetadatafield></qtimetadata>\n"
         f'<section ident="root_section">\n{items}\n</section></assessment></questestinterop>\n'
