@@ -99,7 +99,7 @@ def exam_labels() -> dict[str, str]:
         "question": _("question {n}"),
         "allAnswered": _("Every question has an answer."),
         "submit": _("Hand in"),
-        "confirm": _("{n} questions have no answer. Press Hand in again to hand in anyway."),
+        "confirm": _("Questions without an answer: {n}. Press Hand in again to hand in anyway."),
         "submitted": _("Handed in at {time}. Download your results file and give it to your teacher."),
         "download": _("Download your results file"),
         "saved": _("Your answers are saved in this browser until you hand in."),

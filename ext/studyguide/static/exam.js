@@ -1,7 +1,7 @@
 /* Study-guide exams are hand-ins: a name first, answers kept in this browser (under a key
    holding the site's path, the quiz and its exam version), a list of the questions still
    unanswered, then "Hand in" and a results file to download (again if needed). The page
-   holds no answers and shows no verdict or score: the teacher grades the file. Nothing
+   holds no answers and shows no verdict: the teacher grades the file. Nothing
    leaves the browser except the file the student saves. */
 (function () {
   'use strict';
@@ -11,7 +11,7 @@
     name: 'Your name', begin: 'Start the exam', needName: 'Enter your name first.',
     hello: 'Answering as {name}.', unanswered: 'Not answered yet: {list}.', question: 'question {n}',
     allAnswered: 'Every question has an answer.', submit: 'Hand in',
-    confirm: '{n} questions have no answer. Press Hand in again to hand in anyway.',
+    confirm: 'Questions without an answer: {n}. Press Hand in again to hand in anyway.',
     submitted: 'Handed in at {time}. Download your results file and give it to your teacher.',
     download: 'Download your results file', saved: 'Your answers are saved in this browser until you hand in.'
   };
