@@ -58,3 +58,13 @@ def quiz_site(tmp_path_factory: pytest.TempPathFactory, rootdir: Path) -> Path:
     src = tmp_path_factory.mktemp("quiz-site") / "src"
     shutil.copytree(rootdir / "test-quiz", src)
     return build_html(src, src.parent / "html")
+
+
+@pytest.fixture(scope="session")
+def exam_site(tmp_path_factory: pytest.TempPathFactory, rootdir: Path) -> Path:
+    """The exam test root built once (HTML); its exam keys are in ``<it>/../teacher``."""
+    import shutil
+
+    src = tmp_path_factory.mktemp("exam-site") / "src"
+    shutil.copytree(rootdir / "test-exam", src)
+    return build_html(src, src.parent / "html")

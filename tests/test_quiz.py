@@ -326,7 +326,7 @@ def test_bad_claims_and_quizzes_warn(app: SphinxTestApp) -> None:
 @pytest.mark.parametrize("page", ["quiz.html", "exams/canal-all.html"])
 def test_quiz_assets_on_a_page_are_under_20_kb(built: SphinxTestApp, page: str) -> None:
     html = read(built, page)
-    ours = ("studyguide.css", "quiz.css", "quiz.js", "exam.js")
+    ours = ("studyguide.css", "quiz.css", "quiz.js", "exam.css", "exam.js")
     loaded = [name for name in ours if re.search(rf'_static/{re.escape(name)}(\?[^"]*)?"', html)]
     assert "studyguide.css" in loaded and "quiz.css" in loaded
     size = sum((Path(built.outdir) / "_static" / name).stat().st_size for name in loaded)

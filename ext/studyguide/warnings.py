@@ -15,7 +15,7 @@ WARNING_TYPE = "studyguide"
 #: subtype -> what it means.  The docs' warnings page is generated from this table.
 SUBTYPES: dict[str, str] = {
     "unknown-id": "A role, holder, topic or related entry names an id that has no register entry.",
-    "duplicate-id": "Two register entries (or two claims) share an id; the first one wins.",
+    "duplicate-id": "Two register entries, two claims or two quizzes share an id; the first one wins.",
     "bad-date": "A date option is not an ISO date (YYYY, YYYY-MM, YYYY-MM-DD, with ~ or ? and A/B).",
     "empty-target": "A role has no target id, as in {person}`Text <>`.",
     "bad-option": "An option has a value of the wrong shape (an id, a Wikidata QID, a period line).",
@@ -36,6 +36,8 @@ SUBTYPES: dict[str, str] = {
     "one voice the key of most who-questions, true and false unbalanced, or one type taking over.",
     "question-order": "An order question repeated in two quizzes.",
     "question-match": "A register role used in match questions names its own person.",
+    "exam-empty": "An exam has no question: every question its quiz's claims give is on a practice page.",
+    "exam-keys": "The exam keys cannot be written, or their folder is inside the published HTML output.",
 }
 
 logger = logging.getLogger("studyguide")

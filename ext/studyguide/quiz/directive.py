@@ -161,15 +161,17 @@ class QuizKeyDirective(SphinxDirective):
 
 
 class QuizExamDirective(SphinxDirective):
-    """``quiz-exam`` names a quiz; renders its exam twin: no answers in the page, submit at the end."""
+    """``quiz-exam`` names a quiz; renders an exam of its own questions to hand in (see exams.py)."""
 
     required_arguments = 1
     final_argument_whitespace = True
+    option_spec: ClassVar[dict[str, Any]] = {"count": _count, "seed": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         domain = cast("StudyGuideDomain", self.env.domains["sg"])
         quiz_id = self.arguments[0].strip()
         domain.doc(self.env.docname).exams[quiz_id] = self.lineno
+        domain.doc(self.env.docname).exam_options[quiz_id] = dict(self.options)
         domain.note_generated(self.env.docname, "quiz-exam")
         placeholder = sg_placeholder(kind="quiz-exam", target=quiz_id)
         self.set_source_info(placeholder)
@@ -303,6 +305,7 @@ def check_quizzes(app: Sphinx, env: BuildEnvironment) -> None:
     """Filters that match nothing, short quizzes, unused claims; and a one-line summary."""
     domain = cast("StudyGuideDomain", env.domains["sg"])
     quizset = built_quizzes(app)
+    _check_duplicate_quizzes(domain, quizset)
     for quiz in quizset.quizzes.values():
         record, spec = quiz.record, quiz.record.spec
         where = (record.docname, record.line)
@@ -382,6 +385,20 @@ def check_quality(app: Sphinx, domain: StudyGuideDomain, quizset: QuizSet) -> No
         warn(finding.subtype, finding.message, (record.docname, record.line))
 
 
+def _check_duplicate_quizzes(domain: StudyGuideDomain, quizset: QuizSet) -> None:
+    """A quiz id defined on two pages: the page that comes first keeps it; say where both are."""
+    for docname in sorted(domain.docs):
+        for record in domain.docs[docname].quizzes.values():
+            kept = quizset.quizzes[record.id].record
+            if kept.docname != docname:
+                warn(
+                    "duplicate-id",
+                    f"duplicate quiz id {record.id!r}: also defined in {kept.docname}, line {kept.line}; "
+                    "that one is used",
+                    (docname, record.line),
+                )
+
+
 def _suggest(quiz_id: str, quizset: QuizSet) -> str:
     import difflib
 
@@ -417,6 +434,7 @@ def quiz_fingerprints(app: Sphinx, docnames: Iterable[str]) -> dict[str, str]:
 
 
 def setup_quiz(app: Sphinx) -> None:
+    from studyguide.quiz.exams import setup_exams
     from studyguide.quiz.export import setup_exports
     from studyguide.quiz.render import setup_render
     from studyguide.quiz.report import setup_report
@@ -431,3 +449,4 @@ def setup_quiz(app: Sphinx) -> None:
     setup_render(app)
     setup_report(app)
     setup_exports(app)
+    setup_exams(app)

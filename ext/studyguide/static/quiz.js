@@ -3,6 +3,8 @@
 (function () {
   'use strict';
 
+  var SCRIPT = document.currentScript && document.currentScript.src;
+
   // Words the script writes; the page may give translations in data-sg-text (JSON).
   var T = {
     right: 'Right.', wrong: 'Not quite.', empty: 'Choose or type an answer first.',
@@ -59,6 +61,28 @@
   function drop(key) {
     try {
       window.localStorage.removeItem(key);
+    } catch (e) { /* nothing to drop */ }
+  }
+
+  // The site's root path, part of every key: two builds on one origin (Read the Docs'
+  // /en/latest/ and /en/stable/) never share answers, and one's reset leaves the other's.
+  function rootPath() {
+    var root = document.documentElement.getAttribute('data-content_root');
+    try {
+      if (root !== null) return new URL(root, window.location.href).pathname;
+      if (SCRIPT) return new URL(SCRIPT.replace(/(_static\/)?[^/]*$/, ''), window.location.href).pathname;
+    } catch (e) { /* below */ }
+    return window.location.pathname.replace(/[^/]*$/, '');
+  }
+  // Keys of other versions of a quiz on this site, and of the old key format (no site path), go.
+  function dropOthers(prefix, legacy, key) {
+    try {
+      var old = [];
+      for (var i = 0; i < window.localStorage.length; i++) {
+        var k = window.localStorage.key(i);
+        if (k && k !== key && (k.indexOf(prefix) === 0 || k.indexOf(legacy) === 0)) old.push(k);
+      }
+      old.forEach(function (k) { window.localStorage.removeItem(k); });
     } catch (e) { /* nothing to drop */ }
   }
 
@@ -143,7 +167,9 @@
       .filter(Boolean);
     if (!questions.length) return;
 
-    var key = 'sg-quiz:' + section.getAttribute('data-sg-quiz') + ':' + section.getAttribute('data-sg-version');
+    var prefix = 'sg-quiz' + JSON.stringify([rootPath(), section.getAttribute('data-sg-quiz')]);
+    var key = prefix + section.getAttribute('data-sg-version');
+    dropOthers(prefix, 'sg-quiz:' + section.getAttribute('data-sg-quiz') + ':', key);
     var score = section.querySelector('.sg-score');
     var reset = section.querySelector('.sg-reset');
 
