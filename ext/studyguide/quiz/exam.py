@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from studyguide.quiz.answers import normalise_answer
+
 if TYPE_CHECKING:
     from studyguide.quiz.generate import Question
 
@@ -60,39 +62,69 @@ def is_right(question: Mapping[str, Any], chosen: Sequence[str]) -> bool:
         return len(chosen) == len(rows) and all(
             exam_normalise(c) == exam_normalise(r) for c, r in zip(chosen, rows, strict=True)
         )
+    if question["type"] == "blank":  # typed: folded as the practice widget folds it
+        return bool(normalise_answer(chosen[0])) and normalise_answer(chosen[0]) in {
+            normalise_answer(a) for a in question["answer"]
+        }
     return exam_normalise(chosen[0]) in {exam_normalise(a) for a in question["answer"]}
 
 
 def pick_exam_questions(pool: Sequence[Question], count: int | None, seed: str) -> list[Question]:
-    """An exam's questions from ``pool``: at most one per claim, ``count`` of them (all if None).
+    """An exam's questions from ``pool``: at most one per claim, ``count`` of them at most.
 
-    Claims are taken in a seeded order, and for each a question of a seeded type, those
-    that print no answer of another claim's fill-in-the-blank question first; a question
-    is passed over when it and a question already chosen give one another away.  The
-    questions come back in the pool's (text) order.
+    An exam is a set too.  The questions that are not true/false come first (in a seeded
+    order), then true/false statements, true and false in turn, no more of them than makes
+    three in five of the exam (when there are others to ask); a question is passed over
+    when it and a question already chosen give one another away.  The questions come back
+    in the pool's (text) order.
     """
     digest = hashlib.sha256(f"{seed}\x1fexam-pick".encode()).digest()
     rng = random.Random(int.from_bytes(digest[:8], "big"))
     groups: dict[str, list[Question]] = {}
     for question in pool:
         groups.setdefault(question.claim or question.id, []).append(question)
-    order = sorted(groups)
-    rng.shuffle(order)
+    keys = sorted(groups)
+    rng.shuffle(keys)
+    others = [k for k in keys if all(q.type != "tf" for q in groups[k])]
+    trues = [k for k in keys if k not in others and any(_true_statement(q) for q in groups[k])]
+    falses = [k for k in keys if k not in others and k not in trues]
+    statements: list[str] = []
+    while trues or falses:  # true and false in turn, the longer list first
+        first, second = (trues, falses) if len(trues) >= len(falses) else (falses, trues)
+        statements.append(first.pop(0))
+        if second:
+            statements.append(second.pop(0))
+    blanks = [q for q in pool if q.type == "blank"]
     chosen: list[Question] = []
-    for key in order:
-        if count is not None and len(chosen) >= count:
-            break
+
+    def take(key: str) -> bool:
         candidates = list(groups[key])
         rng.shuffle(candidates)
         # first the questions that print no answer of another claim's blank
-        others = [q for q in pool if q.type == "blank" and (q.claim or q.id) != key]
-        candidates.sort(key=lambda c: any(_gives_away(c, blank) for blank in others))
+        rivals = [q for q in blanks if (q.claim or q.id) != key]
+        candidates.sort(key=lambda c: any(_gives_away(c, blank) for blank in rivals))
         for candidate in candidates:
             if not any(_gives_away(c, candidate) or _gives_away(candidate, c) for c in chosen):
                 chosen.append(candidate)
-                break
+                return True
+        return False
+
+    limit = count if count is not None else len(keys)
+    for key in others:
+        if len(chosen) < limit:
+            take(key)
+    asked_others = len(chosen)
+    for key in statements:
+        tf_so_far = len(chosen) - asked_others
+        if len(chosen) >= limit or (asked_others and (tf_so_far + 1) * 5 > (len(chosen) + 1) * 3):
+            break
+        take(key)
     ids = {q.id for q in chosen}
     return [q for q in pool if q.id in ids]
+
+
+def _true_statement(question: Question) -> bool:
+    return question.type == "tf" and bool(question.choices) and question.answer[0] == question.choices[0]
 
 
 def _printed(question: Question) -> str:

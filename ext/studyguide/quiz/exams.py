@@ -29,6 +29,7 @@ from studyguide.quiz.directive import BuiltQuiz, QuizSet, _people, built_quizzes
 from studyguide.quiz.exam import KEYS_FILE, exam_id, keys_document, keys_text, pick_exam_questions
 from studyguide.quiz.export import HTML_BUILDERS
 from studyguide.quiz.generate import Question, build_quiz, question_key
+from studyguide.quiz.quality import check_quiz
 from studyguide.quiz.render import input_kind, inputs_html, interactive, quiz_nodes
 from studyguide.warnings import warn
 
@@ -75,8 +76,9 @@ def built_exams(app: Sphinx) -> dict[str, BuiltQuiz]:
 
 
 def check_exams(app: Sphinx, env: BuildEnvironment) -> None:
-    """An exam left with no question is worth a warning (a short one is not: see the module)."""
+    """An exam left with no question, or one that is not a set (the quiz checks)."""
     quizzes = built_quizzes(app).quizzes
+    domain = cast("StudyGuideDomain", env.domains["sg"])
     for quiz_id, exam in built_exams(app).items():
         if not exam.questions:
             warn(
@@ -85,6 +87,12 @@ def check_exams(app: Sphinx, env: BuildEnvironment) -> None:
                 "is asked on a practice page",
                 (quizzes[quiz_id].exam_docname, None),
             )
+            continue
+        # an exam is a set too: the same rules as a practice quiz
+        docname = quizzes[quiz_id].exam_docname
+        line = domain.docs[docname].exams.get(quiz_id) if docname in domain.docs else None
+        for finding in check_quiz(f"{quiz_id} (exam)", exam.questions).findings:
+            warn(finding.subtype, finding.message, (docname, line))
 
 
 # -- the exam page -----------------------------------------------------------------------
