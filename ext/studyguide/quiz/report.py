@@ -1,6 +1,6 @@
 """The editors' quiz report: the ``quiz-report`` directive, a table of each quiz's checks.
 
-For each quiz: its questions by type, the balance of true and false statements and of
+For each quiz and each exam: its questions by type, the balance of true and false statements and of
 who-question keys, the claims it asks about, and what the question-quality lint found.
 """
 
@@ -14,6 +14,8 @@ from sphinx.util.docutils import SphinxDirective
 from studyguide.i18n import _
 from studyguide.nodes import sg_placeholder
 from studyguide.quiz.directive import quiz_profiles
+from studyguide.quiz.exams import built_exams
+from studyguide.quiz.quality import check_quiz
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -81,6 +83,10 @@ def resolve_report(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not placeholders:
         return
     profiles = quiz_profiles(app)
+    profiles += [
+        check_quiz(f"{quiz_id} (exam)", exam.questions, len(exam.claims))
+        for quiz_id, exam in sorted(built_exams(app).items())
+    ]
     for placeholder in placeholders:
         placeholder.replace_self(report_table(profiles))
 
