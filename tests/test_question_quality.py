@@ -442,3 +442,28 @@ def test_a_topic_s_other_names_are_not_accepted_for_a_blank() -> None:
     c = claim(text="Remember the lurking counter-revolution.", blank="counter-revolution")
     question = blank_question(c, people, "s")
     assert question is not None and question.answer == ("counter-revolution",)
+
+
+def test_match_prefers_the_roles_the_text_gives() -> None:
+    people = [
+        Person(f"p{i}", "person", f"Person {name}", role=f"register role {i}", text_role=f"text role {i}")
+        for i, name in enumerate("ABCDE")
+    ]
+    question = match_question(people, "q", "s")
+    assert question is not None and all(r.startswith("text role") for r in question.answer)
+    few = [*people[:3], *(replace(p, text_role="") for p in people[3:])]
+    question = match_question(few, "q", "s")  # three text roles are too few: the register's
+    assert question is not None and all(r.startswith("register role") for r in question.answer)
+
+
+def test_who_is_not_asked_when_we_names_the_one_group() -> None:
+    we = claim(holder="editors", text="We cannot subscribe to this analysis.")
+    assert who_question(we, PEOPLE, VOICES, "s") is None
+    assert who_question(replace(we, text="This analysis is false."), PEOPLE, VOICES, "s") is not None
+
+
+def test_lint_fires_on_absolutes_and_cued_blanks() -> None:
+    absolute = claim(false=("Serge says that the repression after the rising never happened.",))
+    assert any("absolute" in f.message for f in check_claim(absolute, PEOPLE))
+    cued = claim(text="Learn to discuss, for discussion is the method.", blank="discuss")
+    assert any("cued by 'discussion'" in f.message for f in check_claim(cued, PEOPLE))

@@ -76,6 +76,7 @@ class Claim:
     context: str = ""
     paraphrase: str = ""
     accept: tuple[str, ...] = ()
+    options_line: int | None = None  # where its options are written (the directive's line)
 
 
 def claim_anchor(claim_id: str) -> str:
@@ -245,6 +246,7 @@ def collect_claims(domain: StudyGuideDomain, docname: str, document: nodes.docum
             context=options.get("context", ""),
             paraphrase=options.get("paraphrase", ""),
             accept=options.get("accept", ()),
+            options_line=(options_node.line if options_node is not None else None) or line,
         )
         if len(blanks) > 1:
             warn(

@@ -57,6 +57,7 @@ class Entry:
     wikidata: str = ""
     related: tuple[str, ...] = ()
     term: str = ""  # a glossary term that explains the entry
+    text_role: str = ""  # the role as the text itself gives it (for match questions)
 
     @functools.cached_property
     def years(self) -> str:

@@ -60,6 +60,7 @@ class EntryDirective(ObjectDescription[str]):
         "end": directives.unchanged,
         "role": directives.unchanged,
         "roles": directives.unchanged,
+        "text-role": directives.unchanged,
         "wikidata": directives.unchanged,
         "related": directives.unchanged,
         "term": directives.unchanged,
@@ -133,6 +134,7 @@ class EntryDirective(ObjectDescription[str]):
             wikidata=qid,
             related=tuple(split_list(self.options.get("related"))),
             term=" ".join(self.options.get("term", "").split()),
+            text_role=" ".join(self.options.get("text-role", "").split()),
         )
 
     def handle_signature(self, sig: str, signode: addnodes.desc_signature) -> str:

@@ -42,6 +42,7 @@ def register_data(app: Sphinx) -> dict[str, Any]:
             "dates": {start: _date(entry.start), end: _date(entry.end)},
             "role": entry.role,
             "roles": [{"period": p, "role": r} for p, r in entry.roles],
+            **({"text_role": entry.text_role} if entry.text_role else {}),
             "authority": {"wikidata": entry.wikidata} if entry.wikidata else {},
             "related": list(entry.related),
             "url": url_of(builder, entry.docname, entry.node_id),

@@ -24,7 +24,7 @@ SUBTYPES: dict[str, str] = {
     "claim-orphan": "An inline claim has no claim directive with its id on the page, or the reverse.",
     "quiz-filter": "A quiz's filter matches no claim, or names an unknown piece, type or id.",
     "quiz-short": "A quiz asks for more questions than its claims can give.",
-    "claim-unused": "A claim that no quiz asks a question about.",
+    "claim-unused": "A claim that no quiz or exam asks a question about.",
     # question quality (studyguide.quiz.quality)
     "claim-context": "A claim's extract opens on a pronoun (It, They, his, ...) and has no :context:.",
     "question-voice": "A claim's voice model does not hold: unknown :kind:, or its holder also listed in :shared-by:.",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -228,6 +227,7 @@ def _people(app: Sphinx, domain: StudyGuideDomain) -> dict[str, Person]:
             kind=entry.objtype,
             name=entry.name,
             role=entry.role,
+            text_role=entry.text_role,
             sort_date=entry.start.earliest if entry.start else None,
             date_text=entry.start.display() if entry.start else "",
             variants=(entry.short, *entry.variants) if entry.short != entry.name else entry.variants,
@@ -333,19 +333,9 @@ def check_quizzes(app: Sphinx, env: BuildEnvironment) -> None:
                 )
     if not quizset.quizzes:
         return
-    unused = []
-    for docname in sorted(domain.docs):
-        for claim in domain.docs[docname].claims.values():
-            if claim.id not in quizset.usage:
-                unused.append(claim.id)
-                warn("claim-unused", f"no quiz asks about claim {claim.id!r}", (docname, claim.line))
     check_quality(app, domain, quizset)
-    by_type = Counter(q.type for quiz in quizset.quizzes.values() for q in quiz.questions)
-    summary = ", ".join(f"{t} {by_type[t]}" for t in QUESTION_TYPES if by_type[t])
-    logger.info(
-        f"studyguide: {len(quizset.claims)} claims, {len(quizset.quizzes)} quizzes, "
-        f"{sum(by_type.values())} questions ({summary}), {len(unused)} claims with no question"
-    )
+    # claims no quiz asks about, and the summary line: studyguide.quiz.coverage, once the
+    # exams are built too (a claim an exam asks about is asked)
 
 
 def quiz_profiles(app: Sphinx) -> list[QuizProfile]:
@@ -357,7 +347,7 @@ def quiz_profiles(app: Sphinx) -> list[QuizProfile]:
 def check_quality(app: Sphinx, domain: StudyGuideDomain, quizset: QuizSet) -> None:
     """The question-quality lint: each claim, each register role, each quiz, and across quizzes."""
     where_claim = {
-        claim.id: (docname, claim.line)
+        claim.id: (docname, claim.options_line or claim.line)
         for docname, data in domain.docs.items()
         for claim in data.claims.values()
     }
@@ -434,6 +424,7 @@ def quiz_fingerprints(app: Sphinx, docnames: Iterable[str]) -> dict[str, str]:
 
 
 def setup_quiz(app: Sphinx) -> None:
+    from studyguide.quiz.coverage import setup_coverage
     from studyguide.quiz.exams import setup_exams
     from studyguide.quiz.export import setup_exports
     from studyguide.quiz.render import setup_render
@@ -450,3 +441,4 @@ def setup_quiz(app: Sphinx) -> None:
     setup_report(app)
     setup_exports(app)
     setup_exams(app)
+    setup_coverage(app)

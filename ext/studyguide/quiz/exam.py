@@ -13,7 +13,7 @@ import hashlib
 import random
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from studyguide.quiz.answers import normalise_answer
@@ -69,14 +69,17 @@ def is_right(question: Mapping[str, Any], chosen: Sequence[str]) -> bool:
     return exam_normalise(chosen[0]) in {exam_normalise(a) for a in question["answer"]}
 
 
-def pick_exam_questions(pool: Sequence[Question], count: int | None, seed: str) -> list[Question]:
+def pick_exam_questions(
+    pool: Sequence[Question], count: int | None, seed: str, prefer: Collection[str] = frozenset()
+) -> list[Question]:
     """An exam's questions from ``pool``: at most one per claim, ``count`` of them at most.
 
     An exam is a set too.  The questions that are not true/false come first (in a seeded
     order), then true/false statements, true and false in turn, no more of them than makes
     three in five of the exam (when there are others to ask); a question is passed over
     when it and a question already chosen give one another away.  The questions come back
-    in the pool's (text) order.
+    in the pool's (text) order.  Claims in ``prefer`` (those no practice quiz asks about)
+    come first within each kind.
     """
     digest = hashlib.sha256(f"{seed}\x1fexam-pick".encode()).digest()
     rng = random.Random(int.from_bytes(digest[:8], "big"))
@@ -85,6 +88,7 @@ def pick_exam_questions(pool: Sequence[Question], count: int | None, seed: str) 
         groups.setdefault(question.claim or question.id, []).append(question)
     keys = sorted(groups)
     rng.shuffle(keys)
+    keys.sort(key=lambda k: k not in prefer)  # claims no practice quiz asks about come first
     others = [k for k in keys if all(q.type != "tf" for q in groups[k])]
     trues = [k for k in keys if k not in others and any(_true_statement(q) for q in groups[k])]
     falses = [k for k in keys if k not in others and k not in trues]
@@ -110,15 +114,29 @@ def pick_exam_questions(pool: Sequence[Question], count: int | None, seed: str) 
         return False
 
     limit = count if count is not None else len(keys)
+    # every other kind in turn, then the statements; no kind past three in five of the exam
+    queues: dict[str, list[str]] = {}
     for key in others:
-        if len(chosen) < limit:
-            take(key)
-    asked_others = len(chosen)
-    for key in statements:
-        tf_so_far = len(chosen) - asked_others
-        if len(chosen) >= limit or (asked_others and (tf_so_far + 1) * 5 > (len(chosen) + 1) * 3):
+        queues.setdefault(groups[key][0].type, []).append(key)
+    queues["tf"] = statements
+    kinds = [k for k in sorted(queues, key=lambda k: (k == "tf", k)) if queues[k]]
+    counts: dict[str, int] = dict.fromkeys(kinds, 0)
+    while len(chosen) < limit and any(queues.values()):
+        progressed = False
+        for kind in kinds:
+            if len(chosen) >= limit or not queues[kind]:
+                continue
+            others_left = any(queues[k] for k in kinds if k != kind)
+            # the last kind standing stops at three in five of the exam
+            capped = len(kinds) > 1 and not others_left and counts[kind]
+            if capped and (counts[kind] + 1) * 5 > (len(chosen) + 1) * 3:
+                queues[kind] = []
+                continue
+            if take(queues[kind].pop(0)):
+                counts[kind] += 1
+            progressed = True
+        if not progressed:
             break
-        take(key)
     ids = {q.id for q in chosen}
     return [q for q in pool if q.id in ids]
 

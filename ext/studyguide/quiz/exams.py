@@ -69,7 +69,8 @@ def built_exams(app: Sphinx) -> dict[str, BuiltQuiz]:
         pool, used = build_quiz(
             replace(spec, seed=seed, count=None), claims, people, wording(), avoid=practice
         )
-        questions = pick_exam_questions(pool, options.get("count", spec.count), seed)
+        fresh = {c.id for c in used} - set(quizset.usage)
+        questions = pick_exam_questions(pool, options.get("count", spec.count), seed, prefer=fresh)
         exams[quiz_id] = BuiltQuiz(quiz.record, questions, used, exam_version(questions))
     _cache["last"] = (quizset, exams)
     return exams

@@ -55,6 +55,7 @@ class Person:
     short: str = ""  # the name a voice is given in choices ("Serge"); "" = the name
     end_date: tuple[int, int, int] | None = None  # the last day of an event that spans time
     url: str = ""  # where the entry can be read, relative to the HTML root
+    text_role: str = ""  # the role as the text gives it: match questions prefer it
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +266,11 @@ def who_question(
     holder = people.get(claim.holder)
     if holder is None or not can_ask_who(claim, voices):
         return None
+    group_voice = holder.kind != "person" and all(
+        people[v].kind == "person" for v in voices if v in people and v != holder.id
+    )
+    if group_voice and re.search(r"\b(we|us|our|ours)\b", claim.text, re.IGNORECASE):
+        return None  # "we" names the one voice that is a group
     rng = rng_for(seed, claim.id, "who")
     others = [voice_name(people[v]) for v in voices if v in people and v not in (holder.id, *claim.shared_by)]
     wrong = _distinct(others, exclude=[voice_name(holder)], limit=3)
@@ -442,9 +448,15 @@ def match_question(
     wording: Wording = ENGLISH,
     avoid: Collection[str] = frozenset(),
 ) -> Question | None:
-    """Match each person to a role: at least four rows, no role naming its person."""
+    """Match each person to a role: at least four rows, no role naming its person.
+
+    Roles as the text gives them (``text_role``) are used when four people have one, so the
+    question can be answered from the text; the register's roles otherwise.
+    """
+    in_text = [replace(p, role=p.text_role) for p in people if p.kind == "person" and p.text_role]
+    pool = in_text if len([p for p in in_text if not role_names_person(p)]) >= MIN_ROWS else list(people)
     candidates = sorted(
-        (p for p in people if p.kind == "person" and p.role and not role_names_person(p)), key=lambda p: p.id
+        (p for p in pool if p.kind == "person" and p.role and not role_names_person(p)), key=lambda p: p.id
     )
     by_role: dict[str, Person] = {}
     for person in candidates:
@@ -610,10 +622,7 @@ def build_quiz(
         room = max(spec.count - len(extra), 0)
         extra = extra[: spec.count]
         if len(asked) > room:
-            central = [c for c in asked if by_id[c].central]
-            rest = [c for c in asked if not by_id[c].central]
-            rng.shuffle(rest)
-            keep = set((central + rest)[:room])
+            keep = spread_claims([by_id[c] for c in asked], room, rng)
             asked = [c for c in asked if c in keep]
     if len({by_id[c].holder for c in asked}) < 2:  # one voice: "who holds this view" asks nothing
         options = {c: [q for q in made if q.type != "who"] or made for c, made in options.items()}
@@ -633,6 +642,28 @@ def spread_keys(questions: list[Question], rng: random.Random) -> list[Question]
             question = replace(question, choices=(*others[:place], question.answer[0], *others[place:]))
         result.append(question)
     return result
+
+
+def spread_claims(claims: Sequence[ClaimInput], room: int, rng: random.Random) -> set[str]:
+    """Which claims a quiz of ``room`` questions asks: central ones first, then a seeded sample,
+    none next to another chosen one in the text while others are left.
+
+    Neighbouring claims share their context and often print each other's answers.
+    """
+    order = [c for c in claims if c.central]
+    rest = [c for c in claims if not c.central]
+    rng.shuffle(rest)
+    order += rest
+    chosen: list[ClaimInput] = []
+    for near_ok in (False, True):
+        for claim in order:
+            if len(chosen) >= room:
+                break
+            if claim in chosen:
+                continue
+            if near_ok or not any(abs(claim.position - c.position) <= 1 for c in chosen):
+                chosen.append(claim)
+    return {c.id for c in chosen}
 
 
 def assign_types(

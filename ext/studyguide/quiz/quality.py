@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from studyguide.quiz.generate import (
     CLAIM_KINDS,
@@ -346,6 +346,36 @@ def _looks_like_modifier(word: str) -> bool:
     return word.endswith("est") and len(word) > 6 and word not in _NOT_SUPERLATIVE
 
 
+#: words that make a statement easy to reject without reading the text
+ABSOLUTES = frozenset(
+    (
+        "never",
+        "always",
+        "nobody",
+        "nothing",
+        "none",
+        "entirely",
+        "wholly",
+        "completely",
+        "undoubtedly",
+        "certainly",
+    )
+)
+
+
+def cued_by(term: str, text: str) -> str:
+    """A word of the extract outside the blank that shares the blank word's stem ("" if none)."""
+    words = _words(term)
+    if len(words) != 1 or len(words[0]) < 5:
+        return ""
+    stem = words[0][: max(5, len(words[0]) - 3)]
+    rest = text.replace(term, " ", 1)
+    for word in _words(rest):
+        if word.startswith(stem):
+            return word
+    return ""
+
+
 def quoted_spans(text: str) -> list[str]:
     return [m.group(1).strip() for m in _QUOTED.finditer(text) if m.group(1).strip()]
 
@@ -383,6 +413,13 @@ def check_claim(claim: ClaimInput, people: dict[str, Person]) -> list[Finding]:
             )
         if paraphrase and _fold(statement) == _fold(paraphrase):
             add("question-tf", "a false statement is the same as the paraphrase")
+        absolutes = sorted(set(_words(statement)) & ABSOLUTES - set(_words(paraphrase)))
+        if paraphrase and absolutes:
+            add(
+                "question-tf",
+                f"a false statement rests on {', '.join(absolutes)} where the true one does not: "
+                f"an absolute gives it away ({statement[:40]!r}...)",
+            )
     # quotation marks only around the text's own words
     own = f" {_fold(claim.text)} "
     fields = {
@@ -406,6 +443,9 @@ def check_claim(claim: ClaimInput, people: dict[str, Person]) -> list[Finding]:
                 "question-blank",
                 f"the blank {claim.blank!r} is {problem}: mark a word that carries the argument",
             )
+        cue = cued_by(claim.blank, claim.text)
+        if cue:
+            add("question-blank", f"the blank {claim.blank!r} is cued by {cue!r} in its own extract")
     # multiple choice
     answer = claim.answer.strip()
     if claim.question and answer and claim.wrong:
@@ -423,7 +463,9 @@ def check_claim(claim: ClaimInput, people: dict[str, Person]) -> list[Finding]:
 
 def check_entry(person: Person) -> list[Finding]:
     """A role that match questions would show next to its own person's name."""
-    if person.kind == "person" and person.role and role_names_person(person):
+    if person.kind == "person" and any(
+        role and role_names_person(replace(person, role=role)) for role in (person.role, person.text_role)
+    ):
         return [
             Finding(
                 "question-match",
