@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 
-from studyguide.dates import FuzzyDate, display_years
+from studyguide.dates import FuzzyDate, chronological_key, display_years
 from studyguide.i18n import _
 from studyguide.nodes import elements, href, sg_reference
 from studyguide.warnings import warn
@@ -60,11 +60,11 @@ class Entry:
 
     @functools.cached_property
     def years(self) -> str:
-        return display_years(self.start, self.end)
+        return display_years(self.start, self.end, self.objtype)
 
     @functools.cached_property
     def tip(self) -> str:
-        """The line shown on hover and focus: dates and role."""
+        """The line shown on hover and focus: dates as the kind of entry has them, and role."""
         return " · ".join(p for p in (self.years, self.role) if p)
 
 
@@ -362,7 +362,7 @@ def _index_class(objtype: str) -> type[EntryIndex]:
     if objtype == "event":
 
         def sort_key(self: EntryIndex, entry: Entry) -> Any:
-            return (entry.start.sort_key if entry.start else ((9999, 0, 0), (9999, 0, 0)), entry.sort)
+            return (chronological_key(entry.start), entry.sort)
 
         def group(self: EntryIndex, entry: Entry) -> str:
             return str(entry.start.year) if entry.start else _("undated")

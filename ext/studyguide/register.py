@@ -148,7 +148,7 @@ class EntryDirective(ObjectDescription[str]):
         entry = self._entry(entry_id)
         self.sg_entry = entry
         signode += addnodes.desc_name(entry.name, entry.name)
-        span = display_span(entry.start, entry.end)
+        span = display_span(entry.start, entry.end, entry.objtype)
         if span:
             signode += addnodes.desc_annotation(f" ({span})", f" ({span})")
         return entry_id
