@@ -78,6 +78,7 @@ class Mention:
     node_id: str
     line: int | None
     paragraph: int | None
+    note: bool = False  # in an editor's note (an admonition of a ``studyguide_note_classes`` class)
 
 
 @dataclass
@@ -136,7 +137,12 @@ class StudyGuideDomain(Domain):
         return cache
 
     def mentions_of(self, target: str) -> list[Mention]:
-        return self._mention_index().get(target, [])
+        """The passages of the text that mention an entry (not the editors' notes)."""
+        return [m for m in self._mention_index().get(target, []) if not m.note]
+
+    def note_mentions_of(self, target: str) -> list[Mention]:
+        """The editors' notes that name an entry."""
+        return [m for m in self._mention_index().get(target, []) if m.note]
 
     def _mention_index(self) -> dict[str, list[Mention]]:
         cache = self._mentions_cache
@@ -188,6 +194,7 @@ class StudyGuideDomain(Domain):
                 document.ids[anchor] = paragraph
             for mention in elements(paragraph, _is_mention):
                 mention["sg_paragraph"] = number
+        note_classes = set(env.config.studyguide_note_classes)
         for mention in elements(document, _is_mention):
             data.mentions.append(
                 Mention(
@@ -197,6 +204,7 @@ class StudyGuideDomain(Domain):
                     node_id=mention["ids"][0],
                     line=mention.line or _line_of(mention),
                     paragraph=mention.get("sg_paragraph"),
+                    note=_in_note(mention, note_classes),
                 )
             )
         from studyguide.claims import collect_claims
@@ -278,6 +286,20 @@ def make_entry_reference(
 
 def _is_mention(node: nodes.Node) -> bool:
     return isinstance(node, nodes.Element) and "sg_target" in node and bool(node["ids"])
+
+
+def _in_note(node: nodes.Node, classes: Set[str]) -> bool:
+    """Whether a node lies in an admonition of one of the editors' note classes."""
+    parent = node.parent
+    while parent is not None:
+        if (
+            isinstance(parent, nodes.Element)
+            and isinstance(parent, nodes.Admonition)
+            and classes & set(parent["classes"])
+        ):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _line_of(node: nodes.Node) -> int | None:

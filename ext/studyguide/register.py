@@ -284,6 +284,8 @@ def check_related(app: Sphinx, env: BuildEnvironment) -> None:
 
 def setup_register(app: Sphinx) -> None:
     app.add_domain(StudyGuideDomain)
+    # Admonitions of these classes are the editors' notes: what they name is not a mention in the text.
+    app.add_config_value("studyguide_note_classes", ["editorial"], "env", types=[list, tuple])
     for objtype in OBJECT_TYPES:
         app.add_directive_to_domain("sg", objtype, EntryDirective)
         app.add_role_to_domain("sg", objtype, MentionRole())
