@@ -136,6 +136,11 @@ def test_register_json(app: SphinxTestApp) -> None:
     ]
     assert [m["url"] for m in example["note_mentions"]] == ["notes.html#mention-example"]
     assert entries["dover"]["authority"] == {"wikidata": "Q179224"}
+    assert example["sources"] == [
+        "https://example.org/wiki/Mary_Example",
+        "https://www.wikidata.org/wiki/Q4115189",
+    ]
+    assert entries["dover"]["sources"] == []
     assert entries["lock-closing"]["dates"] == {"start": "1881-01", "end": "1881-03/1881-04"}
 
 
@@ -169,6 +174,10 @@ def test_bad_input_warns_with_location(app: SphinxTestApp) -> None:
         (r"register.md:\d+: WARNING: 'Bad_Id' is not a register id", "bad-option"),
         (r"register.md:\d+: WARNING: .*use :start: and :end:, not :born:", "bad-option"),
         (r"register.md:\d+: WARNING: person 'nameless' has no :name:", "bad-option"),
+        (
+            r"register.md:\d+: WARNING: .*:source: 'see the parish register' is not an http\(s\) URL",
+            "bad-option",
+        ),
     ]
     for pattern, subtype in expected:
         assert re.search(pattern + rf".*\[studyguide\.{subtype}\]", warnings), pattern
@@ -278,3 +287,34 @@ def test_note_classes_are_configurable(app: SphinxTestApp) -> None:
     page = html(app, "register.html")
     toll = page[page.index('id="event-toll-rise"') :]
     assert "Mentioned in:" in toll[: toll.index("</dd>")]
+
+
+@pytest.mark.sphinx("html", testroot="register", freshenv=True)
+def test_source_shown_in_the_entry(app: SphinxTestApp) -> None:
+    app.build()
+    page = html(app, "register.html")
+    entry = page[page.index('id="person-example"') : page.index('id="event-lock-closing"')]
+    source = re.search(r"Source<span class=\"colon\">:</span></dt>\s*<dd[^>]*><p>(.*?)</p>", entry, re.S)
+    assert source, "the entry shows its sources"
+    assert re.findall(r'href="([^"]+)">([^<]+)</a>', source.group(1)) == [
+        ("https://example.org/wiki/Mary_Example", "example.org: Mary_Example"),
+        ("https://www.wikidata.org/wiki/Q4115189", "www.wikidata.org: Q4115189"),
+    ]
+
+
+@pytest.mark.sphinx(
+    "html", testroot="register", freshenv=True, confoverrides={"studyguide_require_source": True}
+)
+def test_required_source_warns_for_each_entry_without_one(app: SphinxTestApp) -> None:
+    app.build()
+    warnings = app.warning.getvalue()
+    missing = re.findall(
+        r"register.md:\d+: WARNING: (\w+) '([\w-]+)' has no :source: \[studyguide.no-source\]", warnings
+    )
+    assert sorted(missing) == [
+        ("event", "lock-closing"),
+        ("event", "toll-rise"),
+        ("org", "canal-company"),
+        ("place", "dover"),
+        ("work", "gazette"),
+    ]

@@ -57,6 +57,7 @@ class Entry:
     wikidata: str = ""
     related: tuple[str, ...] = ()
     term: str = ""  # a glossary term that explains the entry
+    sources: tuple[str, ...] = ()  # URLs of the public references its dates and role were checked in
 
     @functools.cached_property
     def years(self) -> str:

@@ -43,6 +43,7 @@ def register_data(app: Sphinx) -> dict[str, Any]:
             "role": entry.role,
             "roles": [{"period": p, "role": r} for p, r in entry.roles],
             "authority": {"wikidata": entry.wikidata} if entry.wikidata else {},
+            "sources": list(entry.sources),
             "related": list(entry.related),
             "url": url_of(builder, entry.docname, entry.node_id),
             "mentions": passages(domain.mentions_of(entry.id)),
