@@ -48,6 +48,7 @@ def test_incremental_rebuild_drops_a_removed_mention(make_app, rootdir: Path, tm
         "canal.html#mention-example",
         "canal.html#mention-example-1",
         "canal.html#mention-example-2",
+        "notes.html#mention-example-1",
     ]
     status = app2.status.getvalue()
     assert "0 added, 1 changed, 0 removed" in status

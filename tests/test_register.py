@@ -114,7 +114,7 @@ def test_objects_inv_lists_every_entry(app: SphinxTestApp) -> None:
 def test_register_json(app: SphinxTestApp) -> None:
     app.build()
     data = json.loads((Path(app.outdir) / "register.json").read_text("utf-8"))
-    assert data["version"] == 1
+    assert data["version"] == 2
     entries = {e["id"]: e for e in data["entries"]}
     assert set(entries) == {"example", "lock-closing", "toll-rise", "canal-company", "dover", "gazette"}
     example = entries["example"]
@@ -131,9 +131,16 @@ def test_register_json(app: SphinxTestApp) -> None:
         "canal.html#mention-example",
         "canal.html#mention-example-1",
         "canal.html#mention-example-2",
+        "notes.html#mention-example-1",
         "second.html#mention-example",
     ]
+    assert [m["url"] for m in example["note_mentions"]] == ["notes.html#mention-example"]
     assert entries["dover"]["authority"] == {"wikidata": "Q179224"}
+    assert example["sources"] == [
+        "https://example.org/wiki/Mary_Example",
+        "https://www.wikidata.org/wiki/Q4115189",
+    ]
+    assert entries["dover"]["sources"] == []
     assert entries["lock-closing"]["dates"] == {"start": "1881-01", "end": "1881-03/1881-04"}
 
 
@@ -167,6 +174,10 @@ def test_bad_input_warns_with_location(app: SphinxTestApp) -> None:
         (r"register.md:\d+: WARNING: 'Bad_Id' is not a register id", "bad-option"),
         (r"register.md:\d+: WARNING: .*use :start: and :end:, not :born:", "bad-option"),
         (r"register.md:\d+: WARNING: person 'nameless' has no :name:", "bad-option"),
+        (
+            r"register.md:\d+: WARNING: .*:source: 'see the parish register' is not an http\(s\) URL",
+            "bad-option",
+        ),
     ]
     for pattern, subtype in expected:
         assert re.search(pattern + rf".*\[studyguide\.{subtype}\]", warnings), pattern
@@ -245,3 +256,65 @@ def test_general_index_links_the_register_indices(site: Path) -> None:
         assert (site / f"{name}.html").exists()
     people = (site / "sg-personindex.html").read_text("utf-8")
     assert "Trotsky, Leon" in people and "Reply to Trotsky, ¶" in people
+
+
+@pytest.mark.sphinx("html", testroot="register", freshenv=True)
+def test_mentioned_in_means_the_text(app: SphinxTestApp) -> None:
+    """What the editors' notes name is listed apart, never as a mention in the text."""
+    app.build()
+    assert app.warning.getvalue() == ""
+    page = html(app, "register.html")
+    toll = page[page.index('id="event-toll-rise"') :]
+    toll = toll[: toll.index("</dd>")]
+    assert "Not mentioned in the text." in toll and "Mentioned in:" not in toll
+    notes = re.search(r"Named in this edition.s notes:</p>\s*<ul[^>]*>\s*<li><p>(.*?)</p>", toll, re.S)
+    assert notes and 'href="notes.html#mention-toll-rise">note<' in notes.group(1)
+    example = page[page.index('id="person-example"') : page.index('id="event-lock-closing"')]
+    text_part, _, notes_part = example.partition("Named in this edition")
+    # a plain note (no editorial class) is the text; the editorial admonition is not
+    assert "notes.html#mention-example-1" in text_part and 'notes.html#mention-example"' not in text_part
+    assert 'notes.html#mention-example"' in notes_part
+    index = html(app, "sg-eventindex.html")
+    assert "A page with notes" not in index  # the index lists passages of the text only
+    data = json.loads((Path(app.outdir) / "register.json").read_text("utf-8"))
+    toll_json = next(e for e in data["entries"] if e["id"] == "toll-rise")
+    assert toll_json["mentions"] == [] and [m["page"] for m in toll_json["note_mentions"]] == ["notes"]
+
+
+@pytest.mark.sphinx("html", testroot="register", freshenv=True, confoverrides={"studyguide_note_classes": []})
+def test_note_classes_are_configurable(app: SphinxTestApp) -> None:
+    app.build()
+    page = html(app, "register.html")
+    toll = page[page.index('id="event-toll-rise"') :]
+    assert "Mentioned in:" in toll[: toll.index("</dd>")]
+
+
+@pytest.mark.sphinx("html", testroot="register", freshenv=True)
+def test_source_shown_in_the_entry(app: SphinxTestApp) -> None:
+    app.build()
+    page = html(app, "register.html")
+    entry = page[page.index('id="person-example"') : page.index('id="event-lock-closing"')]
+    source = re.search(r"Source<span class=\"colon\">:</span></dt>\s*<dd[^>]*><p>(.*?)</p>", entry, re.S)
+    assert source, "the entry shows its sources"
+    assert re.findall(r'href="([^"]+)">([^<]+)</a>', source.group(1)) == [
+        ("https://example.org/wiki/Mary_Example", "example.org: Mary_Example"),
+        ("https://www.wikidata.org/wiki/Q4115189", "www.wikidata.org: Q4115189"),
+    ]
+
+
+@pytest.mark.sphinx(
+    "html", testroot="register", freshenv=True, confoverrides={"studyguide_require_source": True}
+)
+def test_required_source_warns_for_each_entry_without_one(app: SphinxTestApp) -> None:
+    app.build()
+    warnings = app.warning.getvalue()
+    missing = re.findall(
+        r"register.md:\d+: WARNING: (\w+) '([\w-]+)' has no :source: \[studyguide.no-source\]", warnings
+    )
+    assert sorted(missing) == [
+        ("event", "lock-closing"),
+        ("event", "toll-rise"),
+        ("org", "canal-company"),
+        ("place", "dover"),
+        ("work", "gazette"),
+    ]

@@ -36,18 +36,35 @@ def document_order(env: BuildEnvironment) -> dict[str, int]:
 
 
 def backlinks_node(
-    app: Sphinx, fromdocname: str, mentions: Iterable[Mention], order: dict[str, int]
+    app: Sphinx,
+    fromdocname: str,
+    mentions: Iterable[Mention],
+    order: dict[str, int],
+    notes: Iterable[Mention] = (),
 ) -> nodes.Element:
-    """'Mentioned in' with one line per page, one link per passage."""
+    """'Mentioned in' the text, with one line per page and one link per passage; then, apart,
+    the editors' notes that name the entry."""
+    container = nodes.container(classes=["sg-backlinks"])
+    text = list(mentions)
+    if text:
+        container += nodes.paragraph("", _("Mentioned in:"), classes=["sg-backlinks-title"])
+        container += _passage_list(app, fromdocname, text, order)
+    else:
+        container += nodes.paragraph("", _("Not mentioned in the text."), classes=["sg-backlinks-none"])
+    in_notes = list(notes)
+    if in_notes:
+        container += nodes.paragraph("", _("Named in this edition's notes:"), classes=["sg-backlinks-notes"])
+        container += _passage_list(app, fromdocname, in_notes, order, _("note"))
+    return container
+
+
+def _passage_list(
+    app: Sphinx, fromdocname: str, mentions: list[Mention], order: dict[str, int], unnumbered: str = ""
+) -> nodes.bullet_list:
     env = app.env
     by_doc: dict[str, list[Mention]] = {}
     for mention in mentions:
         by_doc.setdefault(mention.docname, []).append(mention)
-    container = nodes.container(classes=["sg-backlinks"])
-    if not by_doc:
-        container += nodes.paragraph("", _("Not mentioned in the text."), classes=["sg-backlinks-none"])
-        return container
-    container += nodes.paragraph("", _("Mentioned in:"), classes=["sg-backlinks-title"])
     items = nodes.bullet_list()
     for docname in sorted(by_doc, key=lambda d: order.get(d, len(order))):
         title = env.titles[docname].astext() if docname in env.titles else docname
@@ -60,7 +77,7 @@ def backlinks_node(
         for position, mention in enumerate(passages.values()):
             if position:
                 item += nodes.Text(", ")
-            label = f"¶ {mention.paragraph}" if mention.paragraph else _("passage")
+            label = f"¶ {mention.paragraph}" if mention.paragraph else unnumbered or _("passage")
             ref = nodes.reference("", label, internal=True, classes=["sg-backlink"])
             if docname == fromdocname:
                 ref["refid"] = mention.node_id
@@ -68,8 +85,7 @@ def backlinks_node(
                 ref["refuri"] = href(app.builder, fromdocname, docname, mention.node_id)
             item += ref
         items += nodes.list_item("", item)
-    container += items
-    return container
+    return items
 
 
 def glossary_markers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -104,8 +120,9 @@ def resolve_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         return
     order = document_order(app.env)
     for placeholder in placeholders:
+        target = placeholder["target"]
         placeholder.replace_self(
-            backlinks_node(app, docname, domain.mentions_of(placeholder["target"]), order)
+            backlinks_node(app, docname, domain.mentions_of(target), order, domain.note_mentions_of(target))
         )
 
 
@@ -127,8 +144,9 @@ def _backlink_fingerprints(app: Sphinx, docnames: Iterable[str]) -> dict[str, st
                         m.node_id,
                         m.paragraph,
                         titles[m.docname].astext() if m.docname in titles else "",
+                        m.note,
                     ]
-                    for m in domain.mentions_of(entry_id)
+                    for m in domain.mentions_of(entry_id) + domain.note_mentions_of(entry_id)
                 ],
             ]
             for entry_id in sorted(data.entries)

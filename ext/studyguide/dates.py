@@ -48,10 +48,32 @@ class FuzzyDate:
     def year(self) -> int:
         return self.earliest[0]
 
+    @property
+    def either_or(self) -> bool:
+        """An ``A/B`` date: some time between A and B, often a date on which sources differ."""
+        return "/" in self.iso
+
+    @property
+    def precision(self) -> int:
+        """3 for a day, 2 for a month, 1 for a year (of the first part of an ``A/B`` date)."""
+        match = _PART.match(self.iso.split("/")[0])
+        assert match is not None
+        return 1 + sum(1 for group in match.groups()[1:3] if group)
+
     def display(self) -> str:
-        """Human form: '17 March 1921', 'March 1921', 'c. 1880', '1921?', '1920 or 1921'."""
-        parts = [_display_part(p) for p in self.iso.split("/")]
-        return " or ".join(parts) if len(parts) > 1 else parts[0]
+        """Human form: '17 March 1921', 'March 1921', 'c. 1880', '1921?', '7 or 8 May 1937'."""
+        parts = self.iso.split("/")
+        if len(parts) == 1:
+            return _display_part(parts[0])
+        first, second = (_display_part(p) for p in parts)
+        # '7 May 1937 or 8 May 1937' reads '7 or 8 May 1937': drop the shared tail
+        head, _, tail = first.partition(" ")
+        if tail and second.endswith(" " + tail) and not _MARK.search(first):
+            return f"{head} or {second}"
+        return f"{first} or {second}"
+
+
+_MARK = re.compile(r"^c\. |\?$")
 
 
 def _display_part(part: str) -> str:
@@ -111,33 +133,106 @@ def parse_date(text: str) -> FuzzyDate:
     )
 
 
-def display_span(start: FuzzyDate | None, end: FuzzyDate | None) -> str:
-    """'1879–1940', '1–18 March 1921' style spans; empty when no date is known."""
+def _compact_span(start: FuzzyDate, end: FuzzyDate) -> str:
+    """'1–18 March 1921', '3 March – 7 November 1917', '1936 – 1939': shared month and year said once."""
+    first, last = start.display(), end.display()
+    plain = not (start.approximate or start.uncertain or end.approximate or end.uncertain)
+    if plain and start.precision == end.precision == 3 and start.year == end.year:
+        day, month, _year = first.split(" ")
+        if start.earliest[1] == end.earliest[1]:
+            return f"{day}–{last}"
+        return f"{day} {month} – {last}"
+    if plain and start.precision == end.precision == 1:
+        return f"{first}–{last}"
+    return f"{first} – {last}"
+
+
+def display_span(start: FuzzyDate | None, end: FuzzyDate | None, kind: str = "") -> str:
+    """The long form, for an entry's heading and the timeline, as historians write it by kind.
+
+    A person: '30 December 1890 – 17 November 1947', 'born 1864', 'died 1944'.
+    An organisation: 'founded 1903', '20 December 1917 – February 1922'.
+    A work or an event: its date ('1930', '21 January 1924') or its range ('1–18 March 1921').
+    Anything else: a range, 'from 1790', 'until 1922'.
+    A range with an either-or end reads 'from November 1917 or May 1918 to November 1920
+    or October 1922'.  Empty when no date is known.
+    """
     if start and end:
         if start.iso == end.iso:
             return start.display()
-        return f"{start.display()} – {end.display()}"
+        if start.either_or or end.either_or:
+            return f"from {start.display()} to {end.display()}"
+        return _compact_span(start, end)
     if start:
+        if kind == "person":
+            return f"born {start.display()}"
+        if kind == "org":
+            return f"founded {start.display()}"
+        if kind in ("work", "event"):
+            return start.display()
         return f"from {start.display()}"
     if end:
+        if kind == "person":
+            return f"died {end.display()}"
+        if kind == "org":
+            return f"ended {end.display()}"
         return f"until {end.display()}"
     return ""
 
 
-def display_years(start: FuzzyDate | None, end: FuzzyDate | None) -> str:
-    """Short form for hovers and cards: '1879–1940', 'c. 1880–1921', 'b. 1898'."""
+def _short_year(date: FuzzyDate) -> str:
+    """'1921', 'c. 1880', '1921?', '1917/18' (an either-or date across two years)."""
+    first, last = date.earliest[0], date.latest[0]
+    if first == last:
+        text = str(first)
+    elif date.either_or and first // 100 == last // 100:
+        text = f"{first}/{last % 100:02d}"
+    else:
+        text = f"{first}/{last}"
+    if date.approximate:
+        text = f"c. {text}"
+    if "?" in date.iso:
+        text += "?"
+    return text
 
-    def year(date: FuzzyDate) -> str:
-        text = str(date.earliest[0]) if date.earliest[0] == date.latest[0] else date.display()
-        if date.approximate and not text.startswith("c. "):
-            text = f"c. {text}"
-        return text + ("?" if date.uncertain and "?" not in date.iso and "/" not in date.iso else "")
 
-    if start and end:
-        first, last = year(start), year(end)
+def display_years(start: FuzzyDate | None, end: FuzzyDate | None, kind: str = "") -> str:
+    """The short form, for hovers, cards and indices, by kind.
+
+    A person: '1879–1940', 'c. 1850–1921', 'b. 1864' (death unknown), 'd. 1944'.
+    An organisation: '1935–1937', 'founded 1903', 'until 1922'.
+    A work: its year ('1930'), or the years of a periodical's run.
+    An event: its date ('21 January 1924') or its range within a year ('1–18 March 1921');
+    the years of a longer one ('1936–1939', '1917/18–1920/22' when its ends are either-or).
+    """
+    plain = start is not None and not (start.either_or or (end is not None and end.either_or))
+    if kind == "event" and start and plain and (end is None or start.earliest[0] == end.latest[0]):
+        return display_span(start, end, kind)  # within a year: the dates themselves
+    first = _short_year(start) if start else ""
+    last = _short_year(end) if end else ""
+    if first and last:
         return first if first == last else f"{first}–{last}"
-    if start:
-        return f"b. {year(start)}" if start else ""
-    if end:
-        return f"d. {year(end)}"
+    if first:
+        if kind == "person":
+            return f"b. {first}"
+        if kind == "org":
+            return f"founded {first}"
+        if kind in ("work", "event"):
+            return first
+        return f"from {first}"
+    if last:
+        if kind == "person":
+            return f"d. {last}"
+        return f"until {last}"
     return ""
+
+
+def chronological_key(date: FuzzyDate | None) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """Order for timelines: by the earliest date a start can be; a date known only to its month
+    or year comes after the days known within that month or year (so 'November 1917' after
+    '7 November 1917'), and undated entries come last."""
+    if date is None:
+        return ((10000, 0, 0), (10000, 0, 0))
+    year, month, day = date.earliest
+    precision = date.precision
+    return ((year, month if precision >= 2 else 13, day if precision >= 3 else 32), date.latest)

@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 
-from studyguide.dates import FuzzyDate, display_years
+from studyguide.dates import FuzzyDate, chronological_key, display_years
 from studyguide.i18n import _
 from studyguide.nodes import elements, href, sg_reference
 from studyguide.warnings import warn
@@ -58,14 +58,15 @@ class Entry:
     related: tuple[str, ...] = ()
     term: str = ""  # a glossary term that explains the entry
     text_role: str = ""  # the role as the text itself gives it (for match questions)
+    sources: tuple[str, ...] = ()  # URLs of the public references its dates and role were checked in
 
     @functools.cached_property
     def years(self) -> str:
-        return display_years(self.start, self.end)
+        return display_years(self.start, self.end, self.objtype)
 
     @functools.cached_property
     def tip(self) -> str:
-        """The line shown on hover and focus: dates and role."""
+        """The line shown on hover and focus: dates as the kind of entry has them, and role."""
         return " · ".join(p for p in (self.years, self.role) if p)
 
 
@@ -79,6 +80,7 @@ class Mention:
     node_id: str
     line: int | None
     paragraph: int | None
+    note: bool = False  # in an editor's note (an admonition of a ``studyguide_note_classes`` class)
 
 
 @dataclass
@@ -137,7 +139,12 @@ class StudyGuideDomain(Domain):
         return cache
 
     def mentions_of(self, target: str) -> list[Mention]:
-        return self._mention_index().get(target, [])
+        """The passages of the text that mention an entry (not the editors' notes)."""
+        return [m for m in self._mention_index().get(target, []) if not m.note]
+
+    def note_mentions_of(self, target: str) -> list[Mention]:
+        """The editors' notes that name an entry."""
+        return [m for m in self._mention_index().get(target, []) if m.note]
 
     def _mention_index(self) -> dict[str, list[Mention]]:
         cache = self._mentions_cache
@@ -189,6 +196,7 @@ class StudyGuideDomain(Domain):
                 document.ids[anchor] = paragraph
             for mention in elements(paragraph, _is_mention):
                 mention["sg_paragraph"] = number
+        note_classes = set(env.config.studyguide_note_classes)
         for mention in elements(document, _is_mention):
             data.mentions.append(
                 Mention(
@@ -198,6 +206,7 @@ class StudyGuideDomain(Domain):
                     node_id=mention["ids"][0],
                     line=mention.line or _line_of(mention),
                     paragraph=mention.get("sg_paragraph"),
+                    note=_in_note(mention, note_classes),
                 )
             )
         from studyguide.claims import collect_claims
@@ -279,6 +288,20 @@ def make_entry_reference(
 
 def _is_mention(node: nodes.Node) -> bool:
     return isinstance(node, nodes.Element) and "sg_target" in node and bool(node["ids"])
+
+
+def _in_note(node: nodes.Node, classes: Set[str]) -> bool:
+    """Whether a node lies in an admonition of one of the editors' note classes."""
+    parent = node.parent
+    while parent is not None:
+        if (
+            isinstance(parent, nodes.Element)
+            and isinstance(parent, nodes.Admonition)
+            and classes & set(parent["classes"])
+        ):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _line_of(node: nodes.Node) -> int | None:
@@ -363,7 +386,7 @@ def _index_class(objtype: str) -> type[EntryIndex]:
     if objtype == "event":
 
         def sort_key(self: EntryIndex, entry: Entry) -> Any:
-            return (entry.start.sort_key if entry.start else ((9999, 0, 0), (9999, 0, 0)), entry.sort)
+            return (chronological_key(entry.start), entry.sort)
 
         def group(self: EntryIndex, entry: Entry) -> str:
             return str(entry.start.year) if entry.start else _("undated")

@@ -15,6 +15,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from studyguide.dates import chronological_key, display_span
 from studyguide.domain import OBJECT_TYPES, Entry, StudyGuideDomain
 from studyguide.i18n import _
 from studyguide.nodes import href, sg_placeholder
@@ -135,11 +136,12 @@ def timeline_node(app: Sphinx, docname: str, options: dict[str, Any]) -> nodes.N
         if (first is not None and end_year < first) or (last is not None and entry.start.year > last):
             continue
         chosen.append(entry)
-    chosen.sort(key=lambda e: (e.start.sort_key if e.start else ((0, 0, 0), (0, 0, 0)), e.sort))
+    # a range sorts by its start (the earlier reading of an either-or start)
+    chosen.sort(key=lambda e: (chronological_key(e.start), chronological_key(e.end), e.sort))
     rows: list[list[nodes.Node]] = []
     for entry in chosen:
         assert entry.start is not None
-        when = entry.start.display() + (f" – {entry.end.display()}" if entry.end else "")
+        when = display_span(entry.start, entry.end, entry.objtype)
         name = nodes.paragraph()
         name += _link(app, docname, entry.docname, entry.node_id, entry.name)
         rows.append([nodes.paragraph("", when), name, nodes.paragraph("", entry.role)])

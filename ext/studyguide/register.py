@@ -33,6 +33,7 @@ TYPE_LABELS = {
 }
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 QID_PATTERN = re.compile(r"^Q[1-9]\d*$")
+URL_PATTERN = re.compile(r"^https?://[^\s<>\"]+$")
 
 
 def split_list(text: str | None) -> list[str]:
@@ -64,6 +65,7 @@ class EntryDirective(ObjectDescription[str]):
         "wikidata": directives.unchanged,
         "related": directives.unchanged,
         "term": directives.unchanged,
+        "source": directives.unchanged,
         "no-index": directives.flag,
         "no-index-entry": directives.flag,
         "no-contents-entry": directives.flag,
@@ -117,6 +119,16 @@ class EntryDirective(ObjectDescription[str]):
         if qid and not QID_PATTERN.match(qid):
             warn("bad-option", f"{entry_id!r}, :wikidata: {qid!r} is not a Wikidata QID", self.get_location())
             qid = ""
+        sources: list[str] = []
+        for url in split_list(self.options.get("source")):
+            if URL_PATTERN.match(url):
+                sources.append(url)
+            else:
+                warn(
+                    "bad-option", f"{entry_id!r}, :source: {url!r} is not an http(s) URL", self.get_location()
+                )
+        if not sources and self.config.studyguide_require_source and "no-index" not in self.options:
+            warn("no-source", f"{self.objtype_name} {entry_id!r} has no :source:", self.get_location())
         return Entry(
             id=entry_id,
             objtype=self.objtype_name,
@@ -135,6 +147,7 @@ class EntryDirective(ObjectDescription[str]):
             related=tuple(split_list(self.options.get("related"))),
             term=" ".join(self.options.get("term", "").split()),
             text_role=" ".join(self.options.get("text-role", "").split()),
+            sources=tuple(sources),
         )
 
     def handle_signature(self, sig: str, signode: addnodes.desc_signature) -> str:
@@ -150,7 +163,7 @@ class EntryDirective(ObjectDescription[str]):
         entry = self._entry(entry_id)
         self.sg_entry = entry
         signode += addnodes.desc_name(entry.name, entry.name)
-        span = display_span(entry.start, entry.end)
+        span = display_span(entry.start, entry.end, entry.objtype)
         if span:
             signode += addnodes.desc_annotation(f" ({span})", f" ({span})")
         return entry_id
@@ -195,6 +208,13 @@ class EntryDirective(ObjectDescription[str]):
         if entry.wikidata:
             url = f"https://www.wikidata.org/wiki/{entry.wikidata}"
             add(_("Wikidata"), nodes.reference(entry.wikidata, entry.wikidata, refuri=url))
+        if entry.sources:
+            links = nodes.inline()
+            for position, url in enumerate(entry.sources):
+                if position:
+                    links += nodes.Text("; ")
+                links += nodes.reference(url, _source_label(url), refuri=url)
+            add(_("Source"), links)
         if entry.related:
             para = nodes.inline()
             for position, related in enumerate(entry.related):
@@ -210,6 +230,14 @@ class EntryDirective(ObjectDescription[str]):
             content_node.insert(0, fields)
         content_node += sg_placeholder(kind="backlinks", target=entry.id)
         cast(StudyGuideDomain, self.env.domains["sg"]).note_generated(self.env.docname, "backlinks")
+
+
+def _source_label(url: str) -> str:
+    """A source link's text: its site and page ('en.wikipedia.org: Kronstadt_rebellion')."""
+    rest = url.split("://", 1)[-1].rstrip("/")
+    host, _sep, path = rest.partition("/")
+    page = path.rsplit("/", 1)[-1] if path else ""
+    return f"{host}: {page}" if page else host
 
 
 class MentionRole(XRefRole):
@@ -286,6 +314,10 @@ def check_related(app: Sphinx, env: BuildEnvironment) -> None:
 
 def setup_register(app: Sphinx) -> None:
     app.add_domain(StudyGuideDomain)
+    # Admonitions of these classes are the editors' notes: what they name is not a mention in the text.
+    app.add_config_value("studyguide_note_classes", ["editorial"], "env", types=[list, tuple])
+    # When on, every register entry must cite a :source: (warning no-source).
+    app.add_config_value("studyguide_require_source", False, "env", types=[bool])
     for objtype in OBJECT_TYPES:
         app.add_directive_to_domain("sg", objtype, EntryDirective)
         app.add_role_to_domain("sg", objtype, MentionRole())

@@ -10,9 +10,9 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
 from studyguide.dates import FuzzyDate
-from studyguide.domain import Entry, StudyGuideDomain
+from studyguide.domain import Entry, Mention, StudyGuideDomain
 
-REGISTER_JSON_VERSION = 1
+REGISTER_JSON_VERSION = 2
 HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
 
 
@@ -44,20 +44,23 @@ def register_data(app: Sphinx) -> dict[str, Any]:
             "roles": [{"period": p, "role": r} for p, r in entry.roles],
             **({"text_role": entry.text_role} if entry.text_role else {}),
             "authority": {"wikidata": entry.wikidata} if entry.wikidata else {},
+            "sources": list(entry.sources),
             "related": list(entry.related),
             "url": url_of(builder, entry.docname, entry.node_id),
-            "mentions": [
-                {
-                    "page": m.docname,
-                    "title": titles[m.docname].astext() if m.docname in titles else m.docname,
-                    "paragraph": m.paragraph,
-                    "url": url_of(builder, m.docname, m.node_id),
-                }
-                for m in sorted(
-                    domain.mentions_of(entry.id), key=lambda m: (m.docname, m.line or 0, m.node_id)
-                )
-            ],
+            "mentions": passages(domain.mentions_of(entry.id)),
+            "note_mentions": passages(domain.note_mentions_of(entry.id)),
         }
+
+    def passages(mentions: list[Mention]) -> list[dict[str, Any]]:
+        return [
+            {
+                "page": m.docname,
+                "title": titles[m.docname].astext() if m.docname in titles else m.docname,
+                "paragraph": m.paragraph,
+                "url": url_of(builder, m.docname, m.node_id),
+            }
+            for m in sorted(mentions, key=lambda m: (m.docname, m.line or 0, m.node_id))
+        ]
 
     entries = sorted(domain.entries.values(), key=lambda e: (e.objtype, e.sort.casefold(), e.id))
     return {"version": REGISTER_JSON_VERSION, "entries": [entry_json(e) for e in entries]}
