@@ -35,8 +35,10 @@ QUESTION_TYPES: dict[str, str] = {
 CLAIM_TYPES = ("who", "tf", "blank", "mc")
 #: what a claim can be; only a view is asked as "who holds this view"
 CLAIM_KINDS = ("view", "fact", "remark")
-#: how many questions either side of a who-question must not name its key
+#: how many questions either side of a who-question must not name its key...
 NEAR = 1
+#: ...when their claims are this close to its claim in the text
+NEAR_TEXT = 1
 #: the fewest rows an order or a match question may have
 MIN_ROWS = 4
 
@@ -694,10 +696,11 @@ def assign_types(
                     break
         picked.append(next(q for q in made if q.type == wanted))
     by_claim = dict(zip([c.id for c in claims], options, strict=True))
+    positions = {c.id: c.position for c in claims}
     picked = _balance_who(picked, by_claim, claims)
-    picked = _avoid_leaks(picked, by_claim)
+    picked = _avoid_leaks(picked, by_claim, positions)
     picked = _balance_tf(picked, by_claim, rng)
-    picked = _avoid_leaks(picked, by_claim)
+    picked = _avoid_leaks(picked, by_claim, positions)
     return _balance_who(picked, by_claim, claims)
 
 
@@ -717,6 +720,7 @@ def _balance_who(
     picked: list[Question], by_claim: dict[str, list[Question]], claims: list[ClaimInput]
 ) -> list[Question]:
     central = {c.id for c in claims if c.central}
+    piece = {c.id: c.piece for c in claims}
     while True:
         who = [i for i, q in enumerate(picked) if q.type == "who"]
         if len(who) < 2:
@@ -725,9 +729,11 @@ def _balance_who(
         top, count = keys.most_common(1)[0]
         if count * 2 <= len(who):
             return picked
-        # ask one of the top voice's claims another way, the last non-central one first
+        # ask one of the top voice's claims another way: a non-central one first, then one
+        # from the piece with the most who-questions (so they spread over the pieces), the last
         movable = [i for i in who if picked[i].answer[0] == top]
-        movable.sort(key=lambda i: (picked[i].claim in central, -i))
+        pieces = Counter(piece.get(picked[i].claim, "") for i in who)
+        movable.sort(key=lambda i: (picked[i].claim in central, -pieces[piece.get(picked[i].claim, "")], -i))
         if not any(_swap(picked, i, by_claim, ("who",)) for i in movable):
             return picked
 
@@ -756,21 +762,32 @@ def is_true(question: Question) -> bool:
     return question.type == "tf" and question.answer[0] == question.choices[0]
 
 
-def _avoid_leaks(picked: list[Question], by_claim: dict[str, list[Question]]) -> list[Question]:
+def _avoid_leaks(
+    picked: list[Question], by_claim: dict[str, list[Question]], positions: dict[str, int]
+) -> list[Question]:
     for i, question in enumerate(picked):
         others = " ".join(question_text(q) for j, q in enumerate(picked) if j != i)
         if any(leaks(a, others) for a in answer_words(question)):
             _swap(picked, i, by_claim, (question.type,))
             continue
         if question.type == "who":
-            _keep_key_unnamed(picked, i, by_claim)
+            _keep_key_unnamed(picked, i, by_claim, positions)
     return picked
 
 
-def _keep_key_unnamed(picked: list[Question], i: int, by_claim: dict[str, list[Question]]) -> None:
-    """A who-question's neighbours must not name its key: ask them another way, or it another way."""
+def _keep_key_unnamed(
+    picked: list[Question], i: int, by_claim: dict[str, list[Question]], positions: dict[str, int]
+) -> None:
+    """A who-question's neighbours must not name its key: ask them another way, or it another way.
+
+    Neighbours are the questions next to it in the quiz whose claims are also close to its
+    claim in the text (a neighbouring sentence names the same voice on the same point).
+    """
     key = picked[i].answer[0]
+    here = positions.get(picked[i].claim, 0)
     for j in range(max(0, i - NEAR), min(len(picked), i + NEAR + 1)):
+        if abs(positions.get(picked[j].claim, here + NEAR_TEXT + 1) - here) > NEAR_TEXT:
+            continue
         shown = (
             picked[j].prompt if picked[j].type == "who" else question_text(picked[j])
         )  # every who lists all voices
