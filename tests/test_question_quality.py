@@ -86,10 +86,10 @@ def test_who_choices_use_short_names_so_length_gives_nothing_away() -> None:
 
 
 def test_context_comes_in_brackets_before_the_extract_and_inner_quotes_turn_single() -> None:
-    c = claim(text="It said “no” to them.", context="Serge, on the party", blank="")
+    c = claim(text="It said “no” to them.", context="On the party", blank="")
     question = who_question(c, PEOPLE, VOICES, "s")
     assert question is not None
-    assert question.prompt == "Who holds this view? [Serge, on the party] “It said ‘no’ to them.”"
+    assert question.prompt == "Who holds this view? [On the party] “It said ‘no’ to them.”"
 
 
 # -- blanks ----------------------------------------------------------------------------------
@@ -467,3 +467,39 @@ def test_lint_fires_on_absolutes_and_cued_blanks() -> None:
     assert any("absolute" in f.message for f in check_claim(absolute, PEOPLE))
     cued = claim(text="Learn to discuss, for discussion is the method.", blank="discuss")
     assert any("cued by 'discussion'" in f.message for f in check_claim(cued, PEOPLE))
+
+
+def test_who_is_not_asked_when_the_context_names_a_voice() -> None:
+    named = claim(context="Serge, on the repression")
+    assert who_question(named, PEOPLE, VOICES, "s") is None
+    assert who_question(claim(context="On the repression"), PEOPLE, VOICES, "s") is not None
+
+
+def test_a_match_drops_the_rows_another_question_prints() -> None:
+    people = {
+        f"p{i}": Person(f"p{i}", "person", f"Person {n}", text_role=f"{role}", role="r")
+        for i, (n, role) in enumerate(
+            [
+                ("Anna", "stayed in the background"),
+                ("Boris", "held the countryside"),
+                ("Clara", "head of the police"),
+                ("Dmitri", "chairman of the council"),
+                ("Emil", "led the peasant army"),
+                ("Fyodor", "wrote the review"),
+            ]
+        )
+    }
+    loud = ClaimInput(
+        id="c-loud",
+        text="Anna stayed in the background.",
+        holder="p0",
+        topics=tuple(people),
+        position=0,
+        paraphrase="Anna says that she stayed in the background then.",
+        false=("Anna says that she led from the front then.",),
+        kind="fact",
+    )
+    questions, _ = build_quiz(QuizSpec(id="q", types=("tf", "match")), [loud], people)
+    match = next(q for q in questions if q.type == "match")
+    assert "stayed in the background" not in match.answer
+    assert "Person Anna" not in match.items

@@ -211,6 +211,15 @@ def extract(claim: ClaimInput, text: str | None = None) -> str:
     return f"[{claim.context.strip()}] {quoted}" if claim.context.strip() else quoted
 
 
+def _names(person: Person) -> tuple[str, ...]:
+    """Every name of an entry, and the last word of its name (a surname)."""
+    names = [person.name, person.short, *person.variants]
+    parts = person.name.split()
+    if person.kind == "person" and len(parts) > 1:
+        names.append(parts[-1])
+    return tuple(n for n in names if n)
+
+
 def voice_name(person: Person) -> str:
     return person.short or person.name
 
@@ -268,6 +277,8 @@ def who_question(
     holder = people.get(claim.holder)
     if holder is None or not can_ask_who(claim, voices):
         return None
+    if any(leaks(name, claim.context) for v in voices if v in people for name in _names(people[v])):
+        return None  # a context that names a voice rules it in or out
     group_voice = holder.kind != "person" and all(
         people[v].kind == "person" for v in voices if v in people and v != holder.id
     )
@@ -613,6 +624,7 @@ def build_quiz(
         order = order_question(events, spec.id, seed, wording=wording, avoid=avoid)
         if order:
             extra.append(order)
+    persons: list[Person] = []
     if "match" in types:
         persons = [people[i] for i in sorted(named | {c.holder for c in selected}) if i in people]
         match = match_question(persons, spec.id, seed, wording=wording, avoid=avoid)
@@ -629,7 +641,47 @@ def build_quiz(
     if len({by_id[c].holder for c in asked}) < 2:  # one voice: "who holds this view" asks nothing
         options = {c: [q for q in made if q.type != "who"] or made for c, made in options.items()}
     chosen = assign_types([options[c] for c in asked], [by_id[c] for c in asked], True, rng)
+    quiet = [
+        _quiet_match(q, chosen, persons, spec.id, seed, wording, avoid) if q.type == "match" else q
+        for q in extra
+    ]
+    extra = [q for q in quiet if q is not None]
     return spread_keys([*chosen, *extra], rng), selected
+
+
+def role_printed(role: str, text: str) -> bool:
+    """Most of a role's words stand in the text (another question prints the role)."""
+    words = {w for w in normalise_words(role).split() if len(w) > 3}
+    if not words:
+        return False
+    present = words & set(normalise_words(text).split())
+    return len(present) * 3 >= len(words) * 2
+
+
+def _quiet_match(
+    match: Question,
+    chosen: Sequence[Question],
+    persons: Sequence[Person],
+    quiz_id: str,
+    seed: str,
+    wording: Wording,
+    avoid: Collection[str],
+) -> Question | None:
+    """The match question without the rows whose role another question of the quiz prints."""
+    texts = [question_text(q) for q in chosen]
+    left = list(persons)
+    question: Question | None = match
+    while question is not None:
+        loud = {
+            item
+            for item, role in zip(question.items, question.answer, strict=True)
+            if any(role_printed(role, text) for text in texts)
+        }
+        if not loud:
+            return question
+        left = [p for p in left if p.name not in loud]
+        question = match_question(left, quiz_id, seed, wording=wording, avoid=avoid)
+    return None
 
 
 def spread_keys(questions: list[Question], rng: random.Random) -> list[Question]:
