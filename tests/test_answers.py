@@ -1,0 +1,175 @@
+"""The right answer, everywhere a student or a teacher sees it, is the one the author wrote.
+
+Expectations come from outside the page under test: ``quizzes.json``'s keys are checked against
+the source markup (read by tests/sourcetext.py, not by the extension), then the widget, the answer
+key, the print worksheet, GIFT and QTI are each checked against ``quizzes.json``, question by question.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sphinx.cmd.build import build_main
+
+from tests import sourcetext
+from tests.answers import (
+    gift_problems,
+    key_text,
+    load_quizzes,
+    page_widget_problems,
+    qti_problems,
+    source_problems,
+    widgets,
+)
+from tests.conftest import DOCS
+from tests.sourcetext import normalise
+
+ROOTS = Path(__file__).parent / "roots"
+
+
+@pytest.fixture(scope="module")
+def quiz_json(quiz_site: Path) -> dict[str, dict[str, Any]]:
+    return load_quizzes(quiz_site)
+
+
+def pages_of(quizzes: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
+    pages: dict[str, list[str]] = {}
+    for quiz_id, quiz in quizzes.items():
+        pages.setdefault(quiz["url"].split("#")[0], []).append(quiz_id)
+    return pages
+
+
+def build(tmp_path_factory: pytest.TempPathFactory, builder: str) -> Path:
+    src = tmp_path_factory.mktemp(f"quiz-{builder}") / "src"
+    shutil.copytree(ROOTS / "test-quiz", src)
+    out = src.parent / builder
+    assert build_main(["-q", "-b", builder, "-d", str(src.parent / "doctrees"), str(src), str(out)]) == 0
+    return out
+
+
+# -- quizzes.json against the source -------------------------------------------------------------
+
+
+def test_the_source_reader_reads_the_test_root() -> None:
+    """The independent reader must itself be right, or the comparisons below prove nothing."""
+    source = sourcetext.read(ROOTS / "test-quiz")
+    assert source.claims["c-tolls-gates"].holder == "company"
+    assert source.claims["c-locks-closed"].holder == "example"  # the page's sg-holder
+    assert source.blanks(source.claims["c-quoted"]) == ["anyone"]
+    assert source.blanks(source.claims["c-tolls-gates"]) == ["gates"]
+    assert source.claims["c-tolls-gates"].options["answer"] == "The new gates"
+    assert source.text(source.claims["c-not-told"]) == "the parish was not told of the rise of the tolls"
+    assert source.entries["gates-fitted"].start == "1886"
+    assert source.entries["clerk"].role == "the company's secretary"
+
+
+def test_quiz_keys_agree_with_the_source(quiz_json: dict[str, dict[str, Any]]) -> None:
+    source = sourcetext.read(ROOTS / "test-quiz")
+    problems = [p for quiz in quiz_json.values() for q in quiz["questions"] for p in source_problems(source, q)]
+    assert problems == []
+    kinds = {q["type"] for quiz in quiz_json.values() for q in quiz["questions"]}
+    assert kinds == {"who", "tf", "blank", "mc", "order", "match"}  # every kind was checked
+    tf = [q["answer"][0] for quiz in quiz_json.values() for q in quiz["questions"] if q["type"] == "tf"]
+    assert {"True", "False"} <= set(tf)
+
+
+def test_site_quiz_keys_agree_with_the_source(site: Path) -> None:
+    source = sourcetext.read(DOCS)
+    quizzes = load_quizzes(site)
+    problems = [p for quiz in quizzes.values() for q in quiz["questions"] for p in source_problems(source, q)]
+    assert problems == []
+    assert sum(len(quiz["questions"]) for quiz in quizzes.values()) >= 50
+
+
+# -- the widget, the key page, the exports against quizzes.json -------------------------------
+
+
+def test_widget_keys_match_quizzes_json(quiz_site: Path, quiz_json: dict[str, dict[str, Any]]) -> None:
+    for page, quiz_ids in pages_of(quiz_json).items():
+        assert page_widget_problems((quiz_site / page).read_text("utf-8"), quiz_json, quiz_ids) == []
+
+
+def test_site_widget_keys_match_quizzes_json(site: Path) -> None:
+    quizzes = load_quizzes(site)
+    for page, quiz_ids in pages_of(quizzes).items():
+        assert page_widget_problems((site / page).read_text("utf-8"), quizzes, quiz_ids) == []
+
+
+def test_the_widget_check_can_fail(quiz_site: Path, quiz_json: dict[str, dict[str, Any]]) -> None:
+    """Point one radio question's answer at another choice: the comparison sees it."""
+    html = (quiz_site / "quiz.html").read_text("utf-8")
+    first = next(w for w in widgets(html) if w.kind == "radio")
+    other = next(value for value, _ in first.choices if [value] != first.answer)
+    start = html.index(f'id="{first.id}"')
+    end = html.index("data-sg-answer=", start)
+    tampered = html[:end] + re.sub(r"data-sg-answer='[^']*'", f"data-sg-answer='[&quot;{other}&quot;]'", html[end:], count=1)
+    assert page_widget_problems(tampered, quiz_json, ["canal-all", "canal-letter"]) != []
+
+
+def test_answer_key_page_matches_quizzes_json(quiz_site: Path, quiz_json: dict[str, dict[str, Any]]) -> None:
+    page = (quiz_site / "answers" / "canal-all.html").read_text("utf-8")
+    shown = re.findall(r"<li><p><strong>(.*?)</strong> — (.*?)</p>", page, re.S)
+    questions = quiz_json["canal-all"]["questions"]
+    assert [normalise(_unescape(a)) for a, _ in shown] == [normalise(key_text(q)) for q in questions]
+    assert [normalise(_unescape(p)) for _, p in shown] == [normalise(q["prompt"]) for q in questions]
+
+
+def test_qti_keys_match_quizzes_json(quiz_site: Path, quiz_json: dict[str, dict[str, Any]]) -> None:
+    for quiz_id, quiz in quiz_json.items():
+        assert qti_problems(quiz_site / "_quizzes" / f"{quiz_id}-qti12.zip", quiz) == []
+
+
+def test_gift_keys_match_quizzes_json(quiz_site: Path, quiz_json: dict[str, dict[str, Any]]) -> None:
+    for quiz_id, quiz in quiz_json.items():
+        assert gift_problems((quiz_site / "_quizzes" / f"{quiz_id}.gift").read_text("utf-8"), quiz) == []
+
+
+def test_site_exports_match_quizzes_json(site: Path) -> None:
+    for quiz_id, quiz in load_quizzes(site).items():
+        assert qti_problems(site / "_quizzes" / f"{quiz_id}-qti12.zip", quiz) == []
+        assert gift_problems((site / "_quizzes" / f"{quiz_id}.gift").read_text("utf-8"), quiz) == []
+
+
+# -- other builders ----------------------------------------------------------------------------
+
+
+def _unescape(html: str) -> str:
+    from html import unescape
+
+    return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def test_singlehtml_has_the_widget_and_no_answers_section(
+    tmp_path_factory: pytest.TempPathFactory, quiz_json: dict[str, dict[str, Any]]
+) -> None:
+    """A web page a student uses: the widget, keyed as quizzes.json, and no printed answers."""
+    out = build(tmp_path_factory, "singlehtml")
+    page = (out / "index.html").read_text("utf-8")
+    assert page_widget_problems(page, quiz_json, ["canal-all", "canal-letter"]) == []
+    assert not re.search(r'class="rubric"[^>]*>\s*Answers\s*<', page)
+    assert "sg-key" not in page
+
+
+def test_text_worksheet_answers_match_quizzes_json(
+    tmp_path_factory: pytest.TempPathFactory, quiz_json: dict[str, dict[str, Any]]
+) -> None:
+    """Print has no widget: the questions with their choices, and after them all, the answers."""
+    out = build(tmp_path_factory, "text")
+    text = (out / "quiz.txt").read_text("utf-8")
+    sections = text.split("-[ Answers ]-")
+    assert len(sections) == 3  # one answers section after each of the two quizzes
+    for quiz_id, questions_part, answers_part in (
+        ("canal-all", sections[0], sections[1]),
+        ("canal-letter", sections[1], sections[2]),
+    ):
+        questions = quiz_json[quiz_id]["questions"]
+        answers = re.findall(r"^\d+\. \*\*(.+?)\*\* — ", answers_part, re.M | re.S)
+        assert [normalise(" ".join(a.split())) for a in answers] == [normalise(key_text(q)) for q in questions]
+        flat = normalise(" ".join(questions_part.split()))
+        for q in questions:  # every choice is printed, so the worksheet can be answered
+            for choice in q["choices"]:
+                assert normalise(choice) in flat, (quiz_id, q["id"], choice)
