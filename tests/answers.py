@@ -206,7 +206,9 @@ def page_widget_problems(html: str, quizzes: dict[str, dict[str, Any]], quiz_ids
                 continue
             problems += widget_problems(q, found[anchor])
     if sorted(found) != sorted(expected_ids):
-        problems.append(f"the page has questions {sorted(set(found) - set(expected_ids))} not in quizzes.json")
+        problems.append(
+            f"the page has questions {sorted(set(found) - set(expected_ids))} not in quizzes.json"
+        )
     return problems
 
 
@@ -258,7 +260,9 @@ def qti_problems(package: Path, quiz: dict[str, Any]) -> list[str]:
                 problems.append(f"{where} accepts {accepted}, the key is {q['answer']}")
             continue
         if q["type"] in ("order", "match"):
-            wanted = [str(q["answer"].index(i) + 1) for i in q["items"]] if q["type"] == "order" else q["answer"]
+            wanted = (
+                [str(q["answer"].index(i) + 1) for i in q["items"]] if q["type"] == "order" else q["answer"]
+            )
             rows = item.findall(f".//{QTI}response_lid")
             if [_mattext(r) for r in rows] != q["items"]:
                 problems.append(f"{where} rows {[_mattext(r) for r in rows]} != {q['items']}")

@@ -149,7 +149,9 @@ def _blocks(lines: list[str]) -> list[tuple[str, str, dict[str, str], str]]:
 def read(srcdir: Path) -> Source:
     claims: dict[str, Claim] = {}
     entries: dict[str, Entry] = {}
-    pages = {p.relative_to(srcdir).with_suffix("").as_posix(): p.read_text("utf-8") for p in srcdir.rglob("*.md")}
+    pages = {
+        p.relative_to(srcdir).with_suffix("").as_posix(): p.read_text("utf-8") for p in srcdir.rglob("*.md")
+    }
     pages = {name: text for name, text in pages.items() if not name.startswith("_build")}
     for page, text in sorted(pages.items()):
         holder = _front_matter(text).get("sg-holder", "")

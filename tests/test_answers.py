@@ -69,7 +69,9 @@ def test_the_source_reader_reads_the_test_root() -> None:
 
 def test_quiz_keys_agree_with_the_source(quiz_json: dict[str, dict[str, Any]]) -> None:
     source = sourcetext.read(ROOTS / "test-quiz")
-    problems = [p for quiz in quiz_json.values() for q in quiz["questions"] for p in source_problems(source, q)]
+    problems = [
+        p for quiz in quiz_json.values() for q in quiz["questions"] for p in source_problems(source, q)
+    ]
     assert problems == []
     kinds = {q["type"] for quiz in quiz_json.values() for q in quiz["questions"]}
     assert kinds == {"who", "tf", "blank", "mc", "order", "match"}  # every kind was checked
@@ -106,7 +108,9 @@ def test_the_widget_check_can_fail(quiz_site: Path, quiz_json: dict[str, dict[st
     other = next(value for value, _ in first.choices if [value] != first.answer)
     start = html.index(f'id="{first.id}"')
     end = html.index("data-sg-answer=", start)
-    tampered = html[:end] + re.sub(r"data-sg-answer='[^']*'", f"data-sg-answer='[&quot;{other}&quot;]'", html[end:], count=1)
+    tampered = html[:end] + re.sub(
+        r"data-sg-answer='[^']*'", f"data-sg-answer='[&quot;{other}&quot;]'", html[end:], count=1
+    )
     assert page_widget_problems(tampered, quiz_json, ["canal-all", "canal-letter"]) != []
 
 
@@ -168,7 +172,9 @@ def test_text_worksheet_answers_match_quizzes_json(
     ):
         questions = quiz_json[quiz_id]["questions"]
         answers = re.findall(r"^\d+\. \*\*(.+?)\*\* — ", answers_part, re.M | re.S)
-        assert [normalise(" ".join(a.split())) for a in answers] == [normalise(key_text(q)) for q in questions]
+        assert [normalise(" ".join(a.split())) for a in answers] == [
+            normalise(key_text(q)) for q in questions
+        ]
         flat = normalise(" ".join(questions_part.split()))
         for q in questions:  # every choice is printed, so the worksheet can be answered
             for choice in q["choices"]:

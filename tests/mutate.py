@@ -1,0 +1,157 @@
+"""`make mutate`: mutation testing of the modules that decide what is right and what a student sees.
+
+Runs mutmut (3.x) on a staged copy of the project, because mutmut finds a package only under
+``src/`` (or the top level), and ours lives in ``ext/``: the copy in ``.mutate/`` has
+``src/studyguide`` (the package), ``tests/`` and a ``pyproject.toml`` with the ``[tool.mutmut]``
+settings written below. Then it writes the score per module and every surviving mutant's diff
+to tests/mutation-report.md, keeping that file's hand-written "Survivors explained" section.
+
+    python tests/mutate.py --modules ext/studyguide/quiz/render.py ... --tests tests/test_answers.py ...
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STAGE = ROOT / ".mutate"
+REPORT = ROOT / "tests" / "mutation-report.md"
+KEEP_HEADING = "## Survivors explained"
+
+
+def toml_list(values: list[str]) -> str:
+    return "[" + ", ".join(f'"{v}"' for v in values) + "]"
+
+
+def stage(modules: list[str], tests: list[str], deselect: str) -> None:
+    """A copy of the project with the package under src/, and mutmut's settings."""
+    if STAGE.exists():
+        shutil.rmtree(STAGE)
+    (STAGE / "src").mkdir(parents=True)
+    shutil.copytree(ROOT / "ext" / "studyguide", STAGE / "src" / "studyguide")
+    shutil.copytree(ROOT / "tests", STAGE / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    # the tests also read the package's data by its path in ext/ (the catalogs): an unmutated copy
+    shutil.copytree(ROOT / "ext", STAGE / "ext", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for path in modules:
+        assert path.startswith("ext/") and (ROOT / path).is_file(), f"not a module in ext/: {path}"
+    pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
+    pytest_opts = tomllib.loads(pyproject)["tool"]["pytest"]["ini_options"]
+    settings = [
+        "[tool.pytest.ini_options]",
+        'testpaths = ["tests"]',
+        f'addopts = "{pytest_opts["addopts"]}"',
+        "",
+        "[tool.mutmut]",
+        'source_paths = ["src"]',
+        'also_copy = ["ext"]',
+        f"only_mutate = {toml_list(['src/' + m.removeprefix('ext/') for m in modules])}",
+        f"pytest_add_cli_args_test_selection = {toml_list(tests)}",
+        f"pytest_add_cli_args = {toml_list(['-p', 'no:cacheprovider', '-m', 'not browser', '-k', deselect])}",
+        "use_git_change_detection = false",
+        "",
+    ]
+    (STAGE / "pyproject.toml").write_text("\n".join(settings), "utf-8")
+
+
+def run_mutmut(jobs: int) -> None:
+    env = {**os.environ, "PYTHONPATH": "", "HYPOTHESIS_PROFILE": "ci"}
+    mutmut = Path(sys.executable).parent / "mutmut"
+    subprocess.run([str(mutmut), "run", "--max-children", str(jobs)], cwd=STAGE, env=env, check=True)
+
+
+def results() -> dict[str, str]:
+    mutmut = Path(sys.executable).parent / "mutmut"
+    out = subprocess.run(
+        [str(mutmut), "results", "--all", "true"], cwd=STAGE, capture_output=True, text=True, check=True
+    ).stdout
+    return dict(re.findall(r"^\s+(\S+): (.+)$", out, re.M))
+
+
+def diff(name: str) -> str:
+    mutmut = Path(sys.executable).parent / "mutmut"
+    out = subprocess.run([str(mutmut), "show", name], cwd=STAGE, capture_output=True, text=True).stdout
+    return "\n".join(line for line in out.splitlines() if not line.startswith("# "))
+
+
+def module_of(name: str) -> str:
+    """studyguide.quiz.render.x_question_html__mutmut_3 -> ext/studyguide/quiz/render.py"""
+    dotted = re.sub(r"\.x[ǁ_].*$", "", name)
+    return "ext/" + dotted.replace(".", "/") + ".py"
+
+
+def write_report(modules: list[str], tests: list[str], status: dict[str, str]) -> float:
+    by_module: dict[str, Counter[str]] = defaultdict(Counter)
+    survivors: dict[str, list[str]] = defaultdict(list)
+    for name, verdict in sorted(status.items(), key=lambda kv: _natural(kv[0])):
+        module = module_of(name)
+        by_module[module][verdict] += 1
+        if verdict != "killed":
+            survivors[module].append(name)
+    lines = [
+        "# Mutation testing",
+        "",
+        "Written by `make mutate` (tests/mutate.py, mutmut); do not edit above the section "
+        f'"{KEEP_HEADING.removeprefix("## ")}", which the next run keeps.',
+        "",
+        f"Modules: {', '.join(f'`{m}`' for m in modules)}.  ",
+        f"Tests run against each mutant: {', '.join(f'`{t}`' for t in tests)} (browser tests and those "
+        "that build the whole site left out, for time).",
+        "",
+        "| module | mutants | killed | survived | other | score |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    total = killed = 0
+    for module in modules:
+        counts = by_module.get(module, Counter())
+        n = sum(counts.values())
+        k = counts["killed"]
+        total, killed = total + n, killed + k
+        other = n - k - counts["survived"]
+        score = f"{100 * k / n:.1f}%" if n else "–"
+        lines.append(f"| `{module}` | {n} | {k} | {counts['survived']} | {other} | {score} |")
+    overall = 100 * killed / total if total else 0.0
+    lines += [f"| all | {total} | {killed} | | | {overall:.1f}% |", "", "## Surviving mutants", ""]
+    if not any(survivors.values()):
+        lines.append("None.")
+    for module in modules:
+        for name in survivors.get(module, []):
+            lines += [f"### `{name}` ({status[name]})", "", "```diff", diff(name).strip(), "```", ""]
+    kept = ""
+    if REPORT.exists() and KEEP_HEADING in REPORT.read_text("utf-8"):
+        kept = REPORT.read_text("utf-8").split(KEEP_HEADING, 1)[1]
+    text = "\n".join(lines).rstrip() + "\n\n" + KEEP_HEADING + (kept or "\n\n(none yet)\n")
+    REPORT.write_text(text, "utf-8")
+    return overall
+
+
+def _natural(name: str) -> tuple[str, int]:
+    match = re.match(r"(.*?)(\d+)$", name)
+    return (match.group(1), int(match.group(2))) if match else (name, 0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--modules", nargs="+", required=True)
+    parser.add_argument("--tests", nargs="+", required=True)
+    parser.add_argument("--deselect", default="not test_site_", help="pytest -k expression")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--report-only", action="store_true", help="rewrite the report from the last run")
+    args = parser.parse_args()
+    if not args.report_only:
+        stage(args.modules, args.tests, args.deselect)
+        run_mutmut(args.jobs)
+    score = write_report(args.modules, args.tests, results())
+    print(f"mutation score {score:.1f}% -> {REPORT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
