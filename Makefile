@@ -11,7 +11,12 @@ PYTESTOPTS  ?=
 
 .DEFAULT_GOAL := help
 
-.PHONY: help html test lint format serve clean bench browser-deps import-text locale pdf
+.PHONY: help html test lint format serve clean bench browser-deps import-text locale pdf mutate
+
+# make mutate: the modules whose mutants must die, and the fast tests run against each mutant
+MUTATE_MODULES ?= ext/studyguide/quiz/render.py ext/studyguide/quiz/export.py
+MUTATE_TESTS   ?= tests/test_quiz_units.py tests/test_answers.py tests/test_exam.py tests/test_i18n.py
+MUTATE_SKIP    ?= not test_site_ and not test_template_is_up_to_date
 
 help: ## list the targets
 	@echo "Targets:"
@@ -66,11 +71,18 @@ pdf: $(VENV)/.installed-test ## a PDF of the text, register and worksheets, with
 	PATH="$(CURDIR)/$(BIN):$$PATH" STUDYGUIDE_PDF=1 $(BIN)/sphinx-build -M simplepdf $(SOURCEDIR) $(BUILDDIR) $(SPHINXOPTS)
 	@ls $(BUILDDIR)/simplepdf/*.pdf
 
+$(VENV)/.installed-mutate: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[mutate]"
+	touch $@
+
+mutate: $(VENV)/.installed-mutate ## mutation testing (mutmut) of MUTATE_MODULES into tests/mutation-report.md (slow)
+	$(BIN)/python tests/mutate.py --modules $(MUTATE_MODULES) --tests $(MUTATE_TESTS) --deselect "$(MUTATE_SKIP)"
+
 bench: $(VENV)/.installed-docs ## benchmark builds of 10/100/500 synthetic pages into benchmarks/results.md
 	$(BIN)/python benchmarks/bench.py
 
 clean: ## remove build output (keeps .venv)
-	rm -rf $(BUILDDIR) .pytest_cache .mypy_cache .ruff_cache benchmarks/_work
+	rm -rf $(BUILDDIR) .pytest_cache .mypy_cache .ruff_cache benchmarks/_work .mutate
 
 # Files make may try to remake: never hand them to the catch-all below.
 Makefile pyproject.toml tests/ensure-chromium.sh tests/ensure-vnu.sh: ;

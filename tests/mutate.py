@@ -56,6 +56,8 @@ def stage(modules: list[str], tests: list[str], deselect: str) -> None:
         f"pytest_add_cli_args_test_selection = {toml_list(tests)}",
         f"pytest_add_cli_args = {toml_list(['-p', 'no:cacheprovider', '-m', 'not browser', '-k', deselect])}",
         "use_git_change_detection = false",
+        # mutmut times only the tests' calls; the builds in session fixtures come on top
+        "timeout_constant = 20.0",
         "",
     ]
     (STAGE / "pyproject.toml").write_text("\n".join(settings), "utf-8")
