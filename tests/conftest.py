@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sphinx.cmd.build import build_main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,3 +60,11 @@ def quiz_site(tmp_path_factory: pytest.TempPathFactory, rootdir: Path) -> Path:
     src = tmp_path_factory.mktemp("quiz-site") / "src"
     shutil.copytree(rootdir / "test-quiz", src)
     return build_html(src, src.parent / "html")
+
+
+# Hypothesis: the same examples on every run, everywhere (CI and `make test`), and no example
+# database, so that a failure is reproduced by the next run and by anyone; inputs it has found
+# to break the code are pinned with @example. HYPOTHESIS_PROFILE=explore searches afresh.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", max_examples=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
