@@ -17,6 +17,8 @@ PYTESTOPTS  ?=
 MUTATE_MODULES ?= ext/studyguide/quiz/render.py ext/studyguide/quiz/export.py
 MUTATE_TESTS   ?= tests/test_quiz_units.py tests/test_answers.py tests/test_exam.py tests/test_i18n.py
 MUTATE_SKIP    ?= not test_site_ and not test_template_is_up_to_date
+# functions left out: exam mode is being rewritten (issue 11); empty this and add exam.py when it lands
+MUTATE_FUNCS_SKIPPED ?= exam_labels|exam_question_html|exam_html
 
 help: ## list the targets
 	@echo "Targets:"
@@ -76,7 +78,7 @@ $(VENV)/.installed-mutate: pyproject.toml | $(BIN)/python
 	touch $@
 
 mutate: $(VENV)/.installed-mutate ## mutation testing (mutmut) of MUTATE_MODULES into tests/mutation-report.md (slow)
-	$(BIN)/python tests/mutate.py --modules $(MUTATE_MODULES) --tests $(MUTATE_TESTS) --deselect "$(MUTATE_SKIP)"
+	$(BIN)/python tests/mutate.py --modules $(MUTATE_MODULES) --tests $(MUTATE_TESTS) --deselect "$(MUTATE_SKIP)" --skip "$(MUTATE_FUNCS_SKIPPED)"
 
 bench: $(VENV)/.installed-docs ## benchmark builds of 10/100/500 synthetic pages into benchmarks/results.md
 	$(BIN)/python benchmarks/bench.py
