@@ -78,7 +78,8 @@ $(VENV)/.installed-mutate: pyproject.toml | $(BIN)/python
 	touch $@
 
 mutate: $(VENV)/.installed-mutate ## mutation testing (mutmut) of MUTATE_MODULES into tests/mutation-report.md (slow)
-	$(BIN)/python tests/mutate.py --modules $(MUTATE_MODULES) --tests $(MUTATE_TESTS) --deselect "$(MUTATE_SKIP)" --skip "$(MUTATE_FUNCS_SKIPPED)"
+	$(BIN)/python tests/mutate.py --modules $(MUTATE_MODULES) --tests $(MUTATE_TESTS) --deselect "$(MUTATE_SKIP)" \
+	  --skip "$(MUTATE_FUNCS_SKIPPED)" $(MUTATEOPTS)
 
 bench: $(VENV)/.installed-docs ## benchmark builds of 10/100/500 synthetic pages into benchmarks/results.md
 	$(BIN)/python benchmarks/bench.py

@@ -66,10 +66,17 @@ def stage(modules: list[str], tests: list[str], deselect: str, skip: str) -> Non
     (STAGE / "pyproject.toml").write_text("\n".join(settings), "utf-8")
 
 
-def run_mutmut(jobs: int) -> None:
+def run_mutmut(jobs: int, names: list[str] | None = None) -> None:
     env = {**os.environ, "PYTHONPATH": "", "HYPOTHESIS_PROFILE": "ci"}
     mutmut = Path(sys.executable).parent / "mutmut"
-    subprocess.run([str(mutmut), "run", "--max-children", str(jobs)], cwd=STAGE, env=env, check=True)
+    command = [str(mutmut), "run", "--max-children", str(jobs), *(names or [])]
+    subprocess.run(command, cwd=STAGE, env=env, check=True)
+
+
+def refresh_tests() -> None:
+    """The current tests into the last run's stage (mutmut notices new tests and maps them)."""
+    shutil.rmtree(STAGE / "tests")
+    shutil.copytree(ROOT / "tests", STAGE / "tests", ignore=shutil.ignore_patterns("__pycache__"))
 
 
 def results() -> dict[str, str]:
@@ -158,8 +165,19 @@ def main() -> int:
     parser.add_argument("--skip", default="", help="a regular expression of function names not to mutate")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--report-only", action="store_true", help="rewrite the report from the last run")
+    parser.add_argument(
+        "--survivors",
+        action="store_true",
+        help="run the last run's surviving mutants again against the current tests",
+    )
     args = parser.parse_args()
-    if not args.report_only:
+    if args.survivors:
+        refresh_tests()
+        survivors = [name for name, verdict in results().items() if verdict != "killed"]
+        run_mutmut(
+            args.jobs, [n for n in survivors if not (args.skip and re.fullmatch(args.skip, function_of(n)))]
+        )
+    elif not args.report_only:
         stage(args.modules, args.tests, args.deselect, args.skip)
         run_mutmut(args.jobs)
     score = write_report(args.modules, args.tests, results(), args.skip)

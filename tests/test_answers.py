@@ -101,6 +101,24 @@ def test_site_widget_keys_match_quizzes_json(site: Path) -> None:
         assert page_widget_problems((site / page).read_text("utf-8"), quizzes, quiz_ids) == []
 
 
+def test_quizzes_json_describes_each_quiz_as_its_page_shows_it(
+    quiz_site: Path, quiz_json: dict[str, dict[str, Any]]
+) -> None:
+    import json
+
+    assert json.loads((quiz_site / "quizzes.json").read_text("utf-8"))["version"] == 1
+    assert list(quiz_json) == ["canal-all", "canal-letter"]
+    page = (quiz_site / "quiz.html").read_text("utf-8")
+    for quiz_id, title in (("canal-all", "The canal letters"), ("canal-letter", "The letter")):
+        quiz = quiz_json[quiz_id]
+        assert quiz["title"] == title and quiz["url"] == f"quiz.html#sg-quiz-{quiz_id}"
+        section = re.search(rf'<section [^>]*id="sg-quiz-{quiz_id}"[^>]*>', page)
+        assert section is not None
+        assert f'data-sg-version="{quiz["quiz_version"]}"' in section.group(0)
+        assert f'aria-label="{title}"' in section.group(0)
+        assert re.fullmatch(r"[0-9a-f]{12}", quiz["quiz_version"])
+
+
 def test_the_widget_check_can_fail(quiz_site: Path, quiz_json: dict[str, dict[str, Any]]) -> None:
     """Point one radio question's answer at another choice: the comparison sees it."""
     html = (quiz_site / "quiz.html").read_text("utf-8")
