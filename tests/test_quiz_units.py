@@ -357,6 +357,17 @@ def test_qti_assessment_and_manifest() -> None:
     assert [f.get("href") for f in resource.iter(f"{cp}file")] == ["qz/qz.xml"]
 
 
+def test_qti_manifest_text() -> None:
+    assert export.qti_manifest(quiz(WHO)) == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<manifest identifier="manifest-qz" xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1">\n'
+        "<metadata><schema>IMS Content</schema><schemaversion>1.1.3</schemaversion></metadata>\n"
+        "<organizations/>\n"
+        '<resources><resource identifier="res-qz" type="imsqti_xmlv1p2"><file href="qz/qz.xml"/></resource></resources>\n'
+        "</manifest>\n"
+    )
+
+
 def test_qti_package_is_reproducible() -> None:
     data = export.qti_package(quiz(WHO, TF))
     assert data == export.qti_package(quiz(WHO, TF))
