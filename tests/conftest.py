@@ -52,7 +52,13 @@ def build_html(srcdir: Path, out: Path) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
+def build_scope(fixture_name: str, config: pytest.Config) -> str:
+    """One build per session; one per test under `make mutate`, where mutmut charges the code a
+    fixture runs to the test that sets it up, and so would run only that test against a mutant."""
+    return "function" if os.environ.get("STUDYGUIDE_MUTATE") else "session"
+
+
+@pytest.fixture(scope=build_scope)  # type: ignore[arg-type]
 def quiz_site(tmp_path_factory: pytest.TempPathFactory, rootdir: Path) -> Path:
     """The quiz test root built once (HTML), for tests that read its output."""
     import shutil

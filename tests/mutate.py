@@ -67,7 +67,7 @@ def stage(modules: list[str], tests: list[str], deselect: str, skip: str) -> Non
 
 
 def run_mutmut(jobs: int, names: list[str] | None = None) -> None:
-    env = {**os.environ, "PYTHONPATH": "", "HYPOTHESIS_PROFILE": "ci"}
+    env = {**os.environ, "PYTHONPATH": "", "HYPOTHESIS_PROFILE": "ci", "STUDYGUIDE_MUTATE": "1"}
     mutmut = Path(sys.executable).parent / "mutmut"
     command = [str(mutmut), "run", "--max-children", str(jobs), *(names or [])]
     subprocess.run(command, cwd=STAGE, env=env, check=True)

@@ -25,13 +25,13 @@ from tests.answers import (
     source_problems,
     widgets,
 )
-from tests.conftest import DOCS
+from tests.conftest import DOCS, build_scope
 from tests.sourcetext import normalise
 
 ROOTS = Path(__file__).parent / "roots"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=build_scope)  # type: ignore[arg-type]
 def quiz_json(quiz_site: Path) -> dict[str, dict[str, Any]]:
     return load_quizzes(quiz_site)
 
@@ -117,6 +117,44 @@ def test_quizzes_json_describes_each_quiz_as_its_page_shows_it(
         assert f'data-sg-version="{quiz["quiz_version"]}"' in section.group(0)
         assert f'aria-label="{title}"' in section.group(0)
         assert re.fullmatch(r"[0-9a-f]{12}", quiz["quiz_version"])
+
+
+def test_each_asked_claim_links_to_its_first_question(
+    quiz_site: Path, quiz_json: dict[str, dict[str, Any]]
+) -> None:
+    """After each claim's words, one "quiz" marker: to the first question asking it, naming every quiz that does."""
+    asking: dict[str, list[tuple[str, str]]] = {}
+    for quiz_id, quiz in quiz_json.items():
+        for q in quiz["questions"]:
+            if q["claim"]:
+                asking.setdefault(q["claim"], []).append((quiz_id, q["id"]))
+    source = sourcetext.read(ROOTS / "test-quiz")
+    assert set(asking) == set(source.claims)
+    for claim_id, uses in asking.items():
+        claim = source.claims[claim_id]
+        page = (quiz_site / f"{claim.page}.html").read_text("utf-8")
+        quizzes = list(dict.fromkeys(quiz_id for quiz_id, _ in uses))
+        titles = "; ".join(quiz_json[q]["title"] for q in quizzes)
+        first_quiz = quizzes[0]
+        first_question = next(qid for quiz_id, qid in uses if quiz_id == first_quiz)
+        marker = (
+            f'<sup class="sg-asked sg-apparatus"><a href="quiz.html#q-{first_quiz}--{first_question}" '
+            f'title="Asked in: {titles}" aria-label="Asked in: {titles}">quiz</a></sup>'
+        )
+        assert page.count(marker) == 1, (claim_id, marker)
+        source_anchor = next(
+            q["source"] for q in quiz_json[first_quiz]["questions"] if q["id"] == first_question
+        )
+        assert page.index(f'id="{source_anchor.split("#")[1]}"') < page.index(marker), claim_id
+    # an inline claim: right after its words; a block claim: a paragraph of its own after the block
+    letter = (quiz_site / "letter.html").read_text("utf-8")
+    assert re.search(
+        r'id="claim-c-tolls-gates">[^<]*(?:<[^/][^>]*>[^<]*</[^>]+>[^<]*)*</span><sup class="sg-asked', letter
+    )
+    assert (
+        '<p class="sg-asked-block"><sup class="sg-asked sg-apparatus"><a href="quiz.html#q-canal-all--c-locks-closed-'
+        in letter
+    )
 
 
 def test_the_widget_check_can_fail(quiz_site: Path, quiz_json: dict[str, dict[str, Any]]) -> None:
