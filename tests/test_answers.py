@@ -106,7 +106,11 @@ def test_quizzes_json_describes_each_quiz_as_its_page_shows_it(
 ) -> None:
     import json
 
-    assert json.loads((quiz_site / "quizzes.json").read_text("utf-8"))["version"] == 1
+    text = (quiz_site / "quizzes.json").read_text("utf-8")
+    assert json.loads(text)["version"] == 1
+    # the documented form: UTF-8 characters as they are, keys sorted, one space of indent (diffable)
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    assert "‘quotes’" in text
     assert list(quiz_json) == ["canal-all", "canal-letter"]
     page = (quiz_site / "quiz.html").read_text("utf-8")
     for quiz_id, title in (("canal-all", "The canal letters"), ("canal-letter", "The letter")):
@@ -219,6 +223,9 @@ def test_text_worksheet_answers_match_quizzes_json(
 ) -> None:
     """Print has no widget: the questions with their choices, and after them all, the answers."""
     out = build(tmp_path_factory, "text")
+    assert (
+        not (out / "quizzes.json").exists() and not (out / "_quizzes").exists()
+    )  # exports: HTML builds only
     text = (out / "quiz.txt").read_text("utf-8")
     sections = text.split("-[ Answers ]-")
     assert len(sections) == 3  # one answers section after each of the two quizzes

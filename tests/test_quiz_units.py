@@ -431,6 +431,27 @@ def test_widget_markup_snapshot() -> None:
     assert "answer key" not in plain and "exam version" not in plain
 
 
+def test_asked_in_marker() -> None:
+    app = fake_app()
+    first = quiz(WHO)
+    first.record = QuizRecord("one", "quizzes/one", 1, 'Say "hi"', QuizSpec("one"))
+    second = quiz(TF)
+    second.record = QuizRecord("two", "quizzes/two", 1, "Second", QuizSpec("two"))
+    quizset = QuizSet(
+        quizzes={"one": first, "two": second},
+        usage={"c-1": [("one", "c-1-who"), ("one", "c-1-tf"), ("two", "c-1-tf")]},
+    )
+    node = render._asked_in(app, "text/a", quizset, "c-1")  # type: ignore[arg-type]
+    assert isinstance(node, nodes.raw) and node["format"] == "html"
+    assert node.astext() == (
+        '<sup class="sg-asked sg-apparatus"><a href="../quizzes/one.html#q-one--c-1-who" '
+        'title="Asked in: Say &quot;hi&quot;; Second" aria-label="Asked in: Say &quot;hi&quot;; Second">quiz</a></sup>'
+    )
+    assert render._asked_in(app, "text/a", quizset, "c-9") is None  # no quiz asks
+    app.builder.name = "epub"  # type: ignore[attr-defined]
+    assert render._asked_in(app, "text/a", quizset, "c-1") is None  # not in e-books
+
+
 def test_export_snapshots() -> None:
     document = export.gift_document(quiz(*ALL))
     assert [q.title for q in gift.parse(document)] == [q.id for q in ALL]  # an independent parser reads it
