@@ -67,7 +67,19 @@ def stage(modules: list[str], tests: list[str], deselect: str, skip: str) -> Non
 
 
 def run_mutmut(jobs: int, names: list[str] | None = None) -> None:
-    env = {**os.environ, "PYTHONPATH": "", "HYPOTHESIS_PROFILE": "ci", "STUDYGUIDE_MUTATE": "1"}
+    """All mutants with the session's shared builds (fast), or the named ones with a build per test.
+
+    mutmut charges the code a session fixture runs to the one test that set it up, so with shared
+    builds it runs too few tests against some mutants: their survival is not yet a verdict. The
+    named run maps the tests again (stats file removed) with a build per test, and so runs every
+    test that reads the build.
+    """
+    env = {**os.environ, "PYTHONPATH": "", "HYPOTHESIS_PROFILE": "ci"}
+    if names is not None:
+        env["STUDYGUIDE_MUTATE"] = "1"
+        (STAGE / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
+        if not names:
+            return
     mutmut = Path(sys.executable).parent / "mutmut"
     command = [str(mutmut), "run", "--max-children", str(jobs), *(names or [])]
     subprocess.run(command, cwd=STAGE, env=env, check=True)
@@ -173,13 +185,13 @@ def main() -> int:
     args = parser.parse_args()
     if args.survivors:
         refresh_tests()
-        survivors = [name for name, verdict in results().items() if verdict != "killed"]
-        run_mutmut(
-            args.jobs, [n for n in survivors if not (args.skip and re.fullmatch(args.skip, function_of(n)))]
-        )
     elif not args.report_only:
         stage(args.modules, args.tests, args.deselect, args.skip)
         run_mutmut(args.jobs)
+    if not args.report_only:
+        survivors = [name for name, verdict in results().items() if verdict != "killed"]
+        skipped = [n for n in survivors if args.skip and re.fullmatch(args.skip, function_of(n))]
+        run_mutmut(args.jobs, [n for n in survivors if n not in skipped])
     score = write_report(args.modules, args.tests, results(), args.skip)
     print(f"mutation score {score:.1f}% -> {REPORT.relative_to(ROOT)}")
     return 0
