@@ -135,7 +135,7 @@ def write_report(modules: list[str], tests: list[str], status: dict[str, str], s
         f"Modules: {', '.join(f'`{m}`' for m in modules)}.  ",
         f"Tests run against each mutant: {', '.join(f'`{t}`' for t in tests)} (browser tests and those "
         "that build the whole site left out, for time).  ",
-        f"Functions not mutated: {f'`{skip}`' if skip else 'none'}.",
+        f"Functions left out of the scores: {f'`{skip}`' if skip else 'none'}.",
         "",
         "| module | mutants | killed | survived | other | score |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
