@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+import sphinx.locale
 from hypothesis import settings
 from sphinx.cmd.build import build_main
 
@@ -34,6 +35,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def build_html(srcdir: Path, out: Path) -> Path:
     """Build a project's HTML with the strict flags; return the output folder."""
+    sphinx.locale.translators.clear()  # no other build's language carried over (build_main keeps it)
     status = build_main(
         [
             "-W",

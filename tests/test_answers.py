@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sphinx.locale
 from sphinx.cmd.build import build_main
 
 from tests import sourcetext
@@ -46,6 +47,7 @@ def pages_of(quizzes: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
 def build(tmp_path_factory: pytest.TempPathFactory, builder: str) -> Path:
     src = tmp_path_factory.mktemp(f"quiz-{builder}") / "src"
     shutil.copytree(ROOTS / "test-quiz", src)
+    sphinx.locale.translators.clear()  # no other build's language carried over (build_main keeps it)
     out = src.parent / builder
     assert build_main(["-q", "-b", builder, "-d", str(src.parent / "doctrees"), str(src), str(out)]) == 0
     return out

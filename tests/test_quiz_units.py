@@ -13,6 +13,7 @@ import io
 import os
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from xml.etree import ElementTree
@@ -68,9 +69,11 @@ ALL = (WHO, TF, TF_TRUE, BLANK, MC, ORDER, MATCH)
 
 
 @pytest.fixture(autouse=True, scope="module")
-def english() -> None:
+def english() -> Iterator[None]:
     """The extension's catalog as a build registers it, in English (words as written)."""
     sphinx.locale.init([], None, "studyguide")
+    yield
+    sphinx.locale.translators.clear()
 
 
 def quiz(*questions: Question) -> BuiltQuiz:

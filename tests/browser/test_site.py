@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import sphinx.locale
 from axe_playwright_python.sync_playwright import Axe
 from babel.messages.pofile import read_po
 from playwright.sync_api import Locator, Page, expect
@@ -457,6 +458,8 @@ def french_quiz_root(
     out = tmp_path_factory.mktemp("test-quiz-fr") / "html"
     args = ["-q", "-b", "html", "-D", "language=fr", "-d", str(out.parent / "doctrees")]
     assert build_main([*args, str(ROOTS / "test-quiz"), str(out)]) == 0
+    # Sphinx keeps a build's translations for the process: later English builds would speak French
+    sphinx.locale.translators.clear()
     return serve_dir(out), out
 
 
