@@ -76,3 +76,13 @@ def quiz_site(tmp_path_factory: pytest.TempPathFactory, rootdir: Path) -> Path:
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
 settings.register_profile("explore", max_examples=2000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope=build_scope)  # type: ignore[arg-type]
+def exam_site(tmp_path_factory: pytest.TempPathFactory, rootdir: Path) -> Path:
+    """The exam test root built once (HTML); its exam keys are in ``<it>/../teacher``."""
+    import shutil
+
+    src = tmp_path_factory.mktemp("exam-site") / "src"
+    shutil.copytree(rootdir / "test-exam", src)
+    return build_html(src, src.parent / "html")

@@ -3,6 +3,10 @@
 GIFT (https://docs.moodle.org/en/GIFT_format): questions separated by blank lines;
 ``// comment`` lines; ``$CATEGORY:`` lines; ``::title::`` then the question text, then an
 answer block in braces.  ``~ = # { } :`` are escaped with a backslash in text.
+
+As Moodle does, a text that starts with ``[html]``, ``[moodle]``, ``[plain]`` or ``[markdown]``
+has that format (the prefix is not part of the text; ``formats`` lists every one met), and
+an answer that starts with ``%number%`` has that weight (listed in ``weights``).
 """
 
 from __future__ import annotations
@@ -26,6 +30,22 @@ class GiftQuestion:
     wrong: list[str] = field(default_factory=list)
     pairs: list[tuple[str, str]] = field(default_factory=list)
     feedback: str = ""
+    formats: list[str] = field(default_factory=list)
+    weights: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)  # "[id:...]" of its comment lines (Moodle 3.6+)
+
+
+_FORMAT = re.compile(r"^\[(html|moodle|plain|markdown)\]")
+_WEIGHT = re.compile(r"^%-*([0-9]{1,2})\.?([0-9]*)%")
+
+
+def _format(text: str, formats: list[str]) -> str:
+    """Moodle's reading of a leading [format]: noted, and cut from the text."""
+    match = _FORMAT.match(text)
+    if match:
+        formats.append(match.group(1))
+        return text[match.end() :]
+    return text
 
 
 def _split_unescaped(text: str, char: str) -> int:
@@ -88,7 +108,8 @@ def parse_question(chunk: str) -> GiftQuestion:
     end = _split_unescaped(rest[start + 1 :], "}")
     if end < 0:
         raise GiftError(f"unclosed answer block in {title!r}")
-    text = _check_text(rest[:start], f"question {title}")
+    formats: list[str] = []
+    text = _format(_check_text(rest[:start], f"question {title}"), formats)
     after = rest[start + 1 + end + 1 :]
     if after.strip():
         _check_text(after, f"text after answers of {title}")
@@ -96,24 +117,33 @@ def parse_question(chunk: str) -> GiftQuestion:
     feedback = ""
     general = block.find("####")
     if general >= 0:
-        feedback = _check_text(block[general + 4 :], f"feedback of {title}")
+        feedback = _format(_check_text(block[general + 4 :], f"feedback of {title}"), formats)
         block = block[:general]
     stripped = block.strip()
     if stripped in ("TRUE", "FALSE", "T", "F"):
-        return GiftQuestion(title, text, "truefalse", right=[stripped], feedback=feedback)
+        return GiftQuestion(title, text, "truefalse", right=[stripped], feedback=feedback, formats=formats)
     tokens = _tokens(block)
     if not tokens:
         raise GiftError(f"empty answer block in {title!r}")
-    question = GiftQuestion(title, text, "multichoice", feedback=feedback)
+    question = GiftQuestion(title, text, "multichoice", feedback=feedback, formats=formats)
     for token in tokens:
-        marker, body = token[0], token[1:]
+        marker, body = token[0], token[1:].strip()
+        weight = _WEIGHT.match(body)
+        if weight:
+            question.weights.append(weight.group())
+            body = body[weight.end() :]
         if marker not in "~=":
             raise GiftError(f"answer without = or ~ in {title!r}: {token!r}")
-        arrow = body.find("->")
+        # as Moodle: a block with a "~" is multiple choice, where "->" is only text
+        arrow = body.find("->") if _split_unescaped(block, "~") < 0 else -1
         if arrow >= 0:
-            question.pairs.append((_check_text(body[:arrow], title), _check_text(body[arrow + 2 :], title)))
+            question.pairs.append(
+                (_format(_check_text(body[:arrow], title), formats), _check_text(body[arrow + 2 :], title))
+            )
             continue
-        value = _check_text(body.split("#", 1)[0] if _split_unescaped(body, "#") >= 0 else body, title)
+        value = _format(
+            _check_text(body.split("#", 1)[0] if _split_unescaped(body, "#") >= 0 else body, title), formats
+        )
         if not value:
             raise GiftError(f"empty answer in {title!r}")
         (question.right if marker == "=" else question.wrong).append(value)
@@ -129,10 +159,15 @@ def parse_question(chunk: str) -> GiftQuestion:
 
 
 def parse(document: str) -> list[GiftQuestion]:
-    lines = [
-        line
-        for line in document.splitlines()
-        if not line.startswith("//") and not line.startswith("$CATEGORY:")
-    ]
-    chunks = [c.strip() for c in re.split(r"\n\s*\n", "\n".join(lines)) if c.strip()]
-    return [parse_question(chunk) for chunk in chunks]
+    """Questions as Moodle reads them: split at blank lines, comment lines kept apart."""
+    questions = []
+    for chunk in re.split(r"\n\s*\n", document):
+        lines = chunk.split("\n")
+        comments = [line.strip() for line in lines if line.strip().startswith("//")]
+        body = "\n".join(line for line in lines if not line.strip().startswith(("//", "$CATEGORY:"))).strip()
+        if not body:
+            continue
+        question = parse_question(body)
+        question.ids = [m for c in comments for m in re.findall(r"\[id:([^\]]*)\]", c)]
+        questions.append(question)
+    return questions

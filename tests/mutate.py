@@ -3,8 +3,11 @@
 Runs mutmut (3.x) on a staged copy of the project, because mutmut finds a package only under
 ``src/`` (or the top level), and ours lives in ``ext/``: the copy in ``.mutate/`` has
 ``src/studyguide`` (the package), ``tests/`` and a ``pyproject.toml`` with the ``[tool.mutmut]``
-settings written below. Then it writes the score per module and every surviving mutant's diff
-to tests/mutation-report.md, keeping that file's hand-written "Survivors explained" section.
+settings written below. Each module has a stage of its own (``.mutate/<module>/``), so that
+modules can be run one at a time (``--only``, ``make mutate MUTATE_ONLY=...``) and their results
+add up. Then it writes the score per module (from every stage there is) and every surviving
+mutant's diff to tests/mutation-report.md, keeping that file's hand-written "Survivors
+explained" section.
 
     python tests/mutate.py --modules ext/studyguide/quiz/render.py ... --tests tests/test_answers.py ...
 """
@@ -22,7 +25,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-STAGE = ROOT / ".mutate"
+STAGES = ROOT / ".mutate"
 REPORT = ROOT / "tests" / "mutation-report.md"
 KEEP_HEADING = "## Survivors explained"
 
@@ -31,15 +34,23 @@ def toml_list(values: list[str]) -> str:
     return "[" + ", ".join(f'"{v}"' for v in values) + "]"
 
 
+def stage_of(module: str) -> Path:
+    """ext/studyguide/quiz/render.py -> .mutate/render"""
+    return STAGES / Path(module).stem
+
+
 def stage(modules: list[str], tests: list[str], deselect: str, skip: str) -> None:
-    """A copy of the project with the package under src/, and mutmut's settings."""
-    if STAGE.exists():
-        shutil.rmtree(STAGE)
-    (STAGE / "src").mkdir(parents=True)
-    shutil.copytree(ROOT / "ext" / "studyguide", STAGE / "src" / "studyguide")
-    shutil.copytree(ROOT / "tests", STAGE / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    """A copy of the project with the package under src/, and mutmut's settings (one module's)."""
+    stage_dir = stage_of(modules[0])
+    if stage_dir.exists():
+        shutil.rmtree(stage_dir)
+    (stage_dir / "src").mkdir(parents=True)
+    shutil.copytree(ROOT / "ext" / "studyguide", stage_dir / "src" / "studyguide")
+    shutil.copytree(ROOT / "tests", stage_dir / "tests", ignore=shutil.ignore_patterns("__pycache__"))
     # the tests also read the package's data by its path in ext/ (the catalogs): an unmutated copy
-    shutil.copytree(ROOT / "ext", STAGE / "ext", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copytree(
+        ROOT / "ext", stage_dir / "ext", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
+    )
     for path in modules:
         assert path.startswith("ext/") and (ROOT / path).is_file(), f"not a module in ext/: {path}"
     pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
@@ -63,10 +74,10 @@ def stage(modules: list[str], tests: list[str], deselect: str, skip: str) -> Non
         "timeout_constant = 20.0",
         "",
     ]
-    (STAGE / "pyproject.toml").write_text("\n".join(settings), "utf-8")
+    (stage_dir / "pyproject.toml").write_text("\n".join(settings), "utf-8")
 
 
-def run_mutmut(jobs: int, names: list[str] | None = None) -> None:
+def run_mutmut(stage_dir: Path, jobs: int, names: list[str] | None = None) -> None:
     """All mutants with the session's shared builds (fast), or the named ones with a build per test.
 
     mutmut charges the code a session fixture runs to the one test that set it up, so with shared
@@ -77,31 +88,33 @@ def run_mutmut(jobs: int, names: list[str] | None = None) -> None:
     env = {**os.environ, "PYTHONPATH": "", "HYPOTHESIS_PROFILE": "ci"}
     if names is not None:
         env["STUDYGUIDE_MUTATE"] = "1"
-        (STAGE / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
+        (stage_dir / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
         if not names:
             return
     mutmut = Path(sys.executable).parent / "mutmut"
     command = [str(mutmut), "run", "--max-children", str(jobs), *(names or [])]
-    subprocess.run(command, cwd=STAGE, env=env, check=True)
+    subprocess.run(command, cwd=stage_dir, env=env, check=True)
 
 
-def refresh_tests() -> None:
+def refresh_tests(stage_dir: Path) -> None:
     """The current tests into the last run's stage (mutmut notices new tests and maps them)."""
-    shutil.rmtree(STAGE / "tests")
-    shutil.copytree(ROOT / "tests", STAGE / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.rmtree(stage_dir / "tests")
+    shutil.copytree(ROOT / "tests", stage_dir / "tests", ignore=shutil.ignore_patterns("__pycache__"))
 
 
-def results() -> dict[str, str]:
+def results(stage_dir: Path) -> dict[str, str]:
+    if not (stage_dir / "mutants").is_dir():
+        return {}
     mutmut = Path(sys.executable).parent / "mutmut"
     out = subprocess.run(
-        [str(mutmut), "results", "--all", "true"], cwd=STAGE, capture_output=True, text=True, check=True
+        [str(mutmut), "results", "--all", "true"], cwd=stage_dir, capture_output=True, text=True, check=True
     ).stdout
     return dict(re.findall(r"^\s+(\S+): (.+)$", out, re.M))
 
 
-def diff(name: str) -> str:
+def diff(stage_dir: Path, name: str) -> str:
     mutmut = Path(sys.executable).parent / "mutmut"
-    out = subprocess.run([str(mutmut), "show", name], cwd=STAGE, capture_output=True, text=True).stdout
+    out = subprocess.run([str(mutmut), "show", name], cwd=stage_dir, capture_output=True, text=True).stdout
     return "\n".join(line for line in out.splitlines() if not line.startswith("# "))
 
 
@@ -147,7 +160,7 @@ def write_report(modules: list[str], tests: list[str], status: dict[str, str], s
         k = counts["killed"]
         total, killed = total + n, killed + k
         other = n - k - counts["survived"]
-        score = f"{100 * k / n:.1f}%" if n else "–"
+        score = f"{100 * k / n:.1f}%" if n else "not run"
         lines.append(f"| `{module}` | {n} | {k} | {counts['survived']} | {other} | {score} |")
     overall = 100 * killed / total if total else 0.0
     lines += [f"| all | {total} | {killed} | | | {overall:.1f}% |", "", "## Surviving mutants", ""]
@@ -155,7 +168,14 @@ def write_report(modules: list[str], tests: list[str], status: dict[str, str], s
         lines.append("None.")
     for module in modules:
         for name in survivors.get(module, []):
-            lines += [f"### `{name}` ({status[name]})", "", "```diff", diff(name).strip(), "```", ""]
+            lines += [
+                f"### `{name}` ({status[name]})",
+                "",
+                "```diff",
+                diff(stage_of(module), name).strip(),
+                "```",
+                "",
+            ]
     kept = ""
     if REPORT.exists() and KEEP_HEADING in REPORT.read_text("utf-8"):
         kept = REPORT.read_text("utf-8").split(KEEP_HEADING, 1)[1]
@@ -182,17 +202,25 @@ def main() -> int:
         action="store_true",
         help="run the last run's surviving mutants again against the current tests",
     )
+    parser.add_argument("--only", nargs="*", default=None, help="run these of the modules (default: all)")
     args = parser.parse_args()
-    if args.survivors:
-        refresh_tests()
-    elif not args.report_only:
-        stage(args.modules, args.tests, args.deselect, args.skip)
-        run_mutmut(args.jobs)
-    if not args.report_only:
-        survivors = [name for name, verdict in results().items() if verdict != "killed"]
+    for module in args.only if args.only is not None else args.modules:
+        assert module in args.modules, f"{module} is not one of --modules"
+        stage_dir = stage_of(module)
+        if args.report_only:
+            break
+        if args.survivors:
+            refresh_tests(stage_dir)
+        else:
+            stage([module], args.tests, args.deselect, args.skip)
+            run_mutmut(stage_dir, args.jobs)
+        survivors = [name for name, verdict in results(stage_dir).items() if verdict != "killed"]
         skipped = [n for n in survivors if args.skip and re.fullmatch(args.skip, function_of(n))]
-        run_mutmut(args.jobs, [n for n in survivors if n not in skipped])
-    score = write_report(args.modules, args.tests, results(), args.skip)
+        run_mutmut(stage_dir, args.jobs, [n for n in survivors if n not in skipped])
+    status = {
+        name: v for m in args.modules for name, v in results(stage_of(m)).items() if module_of(name) == m
+    }
+    score = write_report(args.modules, args.tests, status, args.skip)
     print(f"mutation score {score:.1f}% -> {REPORT.relative_to(ROOT)}")
     return 0
 

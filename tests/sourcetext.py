@@ -5,7 +5,9 @@ markup with its own small parser and never imports the extension. It understands
 test roots and docs/ use: claim directives (``:::{claim} id`` with options, and a body for a
 block claim), inline claims (``[words]{.claim #id}`` and ``{claim}`words <id>```), blanks
 (``{blank}`term``` and ``[term]{.blank}``), roles (``{person}`words <id>```) and register
-directives (```` ```{person} id ```` with ``:name:``, ``:short:``, ``:role:``, ``:start:``).
+directives (```` ```{person} id ```` with ``:name:``, ``:short:``, ``:variants:``, ``:role:``,
+``:start:``), and the voice model's claim options (``:speaker:``, ``:holder:``, ``:shared-by:``,
+``:kind:``, ``:paraphrase:``, ``:false:``, ``:accept:``), as docs/reference/markup.md defines them.
 """
 
 from __future__ import annotations
@@ -38,6 +40,12 @@ class Entry:
     short: str = ""
     role: str = ""
     start: str = ""
+    variants: tuple[str, ...] = ()
+
+    @property
+    def voice_name(self) -> str:
+        """The name a voice has among the choices of a who-question: its short name."""
+        return self.short or self.name
 
 
 @dataclass
@@ -49,11 +57,32 @@ class Claim:
     default_holder: str = ""
 
     @property
+    def speaker(self) -> str:
+        """Whose words: :speaker:, or the page's sg-holder."""
+        return self.options.get("speaker", "") or self.default_holder
+
+    @property
     def holder(self) -> str:
-        return self.options.get("holder", "") or self.default_holder
+        """Whose view: :holder:, or the speaker."""
+        return self.options.get("holder", "") or self.speaker
+
+    @property
+    def kind(self) -> str:
+        return self.options.get("kind", "") or "view"
+
+    @property
+    def paraphrase(self) -> str:
+        """The true statement of a true/false question."""
+        return self.options.get("paraphrase", "")
+
+    def shared_by(self) -> list[str]:
+        return split(self.options.get("shared-by", ""))
 
     def false(self) -> list[str]:
         return split(self.options.get("false", ""))
+
+    def accept(self) -> list[str]:
+        return split(self.options.get("accept", ""))
 
     def wrong(self) -> list[str]:
         return split(self.options.get("wrong", ""))
@@ -166,6 +195,7 @@ def read(srcdir: Path) -> Source:
                     options.get("short", ""),
                     options.get("role", ""),
                     options.get("start", ""),
+                    tuple(split(options.get("variants", ""))),
                 )
         for end in re.finditer(r"\]\{\.claim #(?P<id>[\w-]+)\}", text):
             claim = claims.setdefault(end.group("id"), Claim(end.group("id"), page, default_holder=holder))

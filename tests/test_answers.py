@@ -61,6 +61,11 @@ def test_the_source_reader_reads_the_test_root() -> None:
     source = sourcetext.read(ROOTS / "test-quiz")
     assert source.claims["c-tolls-gates"].holder == "company"
     assert source.claims["c-locks-closed"].holder == "example"  # the page's sg-holder
+    quoted = source.claims["c-quoted"]  # :speaker: clerk on the company's page: the clerk's words and view
+    assert (quoted.speaker, quoted.holder, quoted.default_holder) == ("clerk", "clerk", "company")
+    assert quoted.paraphrase == "The clerk says that the accounts are open to all."
+    assert quoted.false() == ["The clerk says that the accounts are lost for good."]
+    assert source.claims["c-locks-closed"].kind == "fact" and source.claims["c-not-told"].kind == "view"
     assert source.blanks(source.claims["c-quoted"]) == ["anyone"]
     assert source.blanks(source.claims["c-tolls-gates"]) == ["gates"]
     assert source.claims["c-tolls-gates"].options["answer"] == "The new gates"
@@ -76,9 +81,112 @@ def test_quiz_keys_agree_with_the_source(quiz_json: dict[str, dict[str, Any]]) -
     ]
     assert problems == []
     kinds = {q["type"] for quiz in quiz_json.values() for q in quiz["questions"]}
-    assert kinds == {"who", "tf", "blank", "mc", "order", "match"}  # every kind was checked
+    assert kinds == {"who", "tf", "blank", "mc"}  # order and match: the exam root's, below
     tf = [q["answer"][0] for quiz in quiz_json.values() for q in quiz["questions"] if q["type"] == "tf"]
     assert {"True", "False"} <= set(tf)
+
+
+def test_the_source_check_can_fail(quiz_json: dict[str, dict[str, Any]]) -> None:
+    """A wrong key of each kind, a who-question on a claim that cannot have one, a blank
+    missing an accepted answer: the comparison with the source sees each."""
+    source = sourcetext.read(ROOTS / "test-quiz")
+    questions = {q["type"]: q for quiz in quiz_json.values() for q in quiz["questions"]}
+    who, tf, blank, mc = (dict(questions[t]) for t in ("who", "tf", "blank", "mc"))
+    assert source_problems(source, who) == [] and source_problems(source, tf) == []
+    wrong = {
+        "who": [{**who, "answer": [c]} for c in who["choices"] if c != who["answer"][0]]
+        + [{**who, "choices": [*who["choices"][:-1], "Ada Engineer"]}]  # no voice of the debate
+        + [{**who, "choices": [c for c in who["choices"] if c != who["answer"][0]]}]  # the key not a choice
+        + [{**who, "claim": "c-quoted"}, {**who, "claim": "c-locks-closed"}],
+        "tf": [
+            {**tf, "answer": ["True" if tf["answer"] == ["False"] else "False"]},
+            {**tf, "prompt": tf["prompt"].replace("True or false? ", "True or false? Not so: ")},
+        ],
+        "blank": [
+            {**blank, "answer": [*blank["answer"][:1], "something else"]},
+            {**blank, "answer": ["something else"]},
+            {**blank, "answer": blank["answer"] * 2},
+        ],
+        "mc": [{**mc, "answer": [next(c for c in mc["choices"] if c != mc["answer"][0])]}],
+    }
+    for kind, tampered in wrong.items():
+        for q in tampered:
+            assert source_problems(source, q) != [], (kind, q)
+
+
+def test_who_keys_are_holders_by_short_name() -> None:
+    """Holder = :holder:, else :speaker:, else the page's sg-holder; choices and key by :short:."""
+    entries = {
+        "serge": sourcetext.Entry("serge", "person", "Victor Serge", short="Serge"),
+        "trotsky": sourcetext.Entry("trotsky", "person", "Leon Trotsky", short="Trotsky"),
+        "eds": sourcetext.Entry("eds", "org", "The Editors"),
+    }
+    claims = {
+        "own": sourcetext.Claim("own", "p", "I say so.", {}, "serge"),
+        "quoted": sourcetext.Claim("quoted", "p", "He says so.", {"speaker": "trotsky"}, "serge"),
+        "reported": sourcetext.Claim("reported", "p", "He thinks so.", {"holder": "trotsky"}, "serge"),
+        "shared": sourcetext.Claim("shared", "p", "We say so.", {"shared-by": "eds"}, "serge"),
+        "eds": sourcetext.Claim("eds", "q", "We agree.", {}, "eds"),
+    }
+    source = sourcetext.Source(claims, entries)
+    assert [claims[c].holder for c in claims] == ["serge", "trotsky", "trotsky", "serge", "eds"]
+
+    def who(claim: str, answer: str, choices: tuple[str, ...] = ("Serge", "Trotsky", "The Editors")) -> Any:
+        prompt = f"Who holds this view? “{source.text(claims[claim])}”"
+        q = {"id": f"{claim}-who", "type": "who", "claim": claim, "prompt": prompt}
+        return source_problems(source, {**q, "answer": [answer], "choices": list(choices)})
+
+    assert who("own", "Serge") == [] and who("quoted", "Trotsky") == []
+    assert who("own", "Victor Serge", ("Victor Serge", "Trotsky")) != []  # the full name, not the short
+    assert who("own", "Trotsky") != []
+    assert who("reported", "Trotsky") != []  # the narrator's words: no who-question
+    assert who("shared", "Serge", ("Serge", "Trotsky")) != []  # a voice of the debate shares it
+    assert who("quoted", "Trotsky", ("Trotsky", "Serge", "Lenin")) != []  # Lenin is no voice
+
+
+def test_blank_keys_take_accept_and_register_names() -> None:
+    """:accept: and the names of the register entry the blank names are keys; a topic's are not."""
+    source = sourcetext.Source(
+        claims={
+            "c": sourcetext.Claim("c", "p", "I trust {blank}`Dzerzhinsky`.", {"accept": "Iron Felix"}, "x"),
+            "t": sourcetext.Claim("t", "p", "A {blank}`purge`.", {}, "x"),
+        },
+        entries={
+            "dz": sourcetext.Entry("dz", "person", "Felix Dzerzhinsky", variants=("Dzerzhinsky", "F. D.")),
+            "purge": sourcetext.Entry("purge", "topic", "Purges", variants=("purge", "the terror")),
+        },
+    )
+    keys = ["Dzerzhinsky", "Iron Felix", "Felix Dzerzhinsky", "F. D."]
+    q = {"id": "c-blank", "type": "blank", "claim": "c", "answer": keys}
+    assert source_problems(source, q) == []
+    assert source_problems(source, {**q, "answer": keys[:2]}) != []  # the register's names missing
+    assert source_problems(source, {**q, "answer": ["dzerzhinsky", *keys]}) != []  # one answer twice
+    t = {"id": "t-blank", "type": "blank", "claim": "t", "answer": ["purge"]}
+    assert source_problems(source, t) == []  # a topic's names are headings, not answers
+    assert source_problems(source, {**t, "answer": ["purge", "the terror"]}) != []
+
+
+def test_exam_root_keys_agree_with_the_source(exam_site: Path, quiz_json: dict[str, dict[str, Any]]) -> None:
+    """The exam root's practice quiz and its exam (keys kept in the teacher folder) against its markup."""
+    import json
+
+    source = sourcetext.read(ROOTS / "test-exam")
+    practice = [q for quiz in load_quizzes(exam_site).values() for q in quiz["questions"]]
+    keys = json.loads((exam_site.parent / "teacher" / "exam-keys.json").read_text("utf-8"))
+    exam = [q for e in keys["exams"] for q in e["questions"]]
+    assert practice and exam
+    assert [p for q in practice + exam for p in source_problems(source, q)] == []
+    kinds = {
+        q["type"] for q in practice + exam + [q for quiz in quiz_json.values() for q in quiz["questions"]]
+    }
+    assert kinds == {
+        "who",
+        "tf",
+        "blank",
+        "mc",
+        "order",
+        "match",
+    }  # every kind was checked, in one root or the other
 
 
 def test_site_quiz_keys_agree_with_the_source(site: Path) -> None:

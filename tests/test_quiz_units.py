@@ -64,6 +64,7 @@ MATCH = Question(
     "",
     "",
     items=("A", "B", "C"),
+    links=(("A & co", "register/people.html#a"), ("B", "register/people.html#b")),
 )
 ALL = (WHO, TF, TF_TRUE, BLANK, MC, ORDER, MATCH)
 
@@ -96,33 +97,42 @@ def test_answer_values_are_what_the_inputs_send() -> None:
 
 def test_answer_text() -> None:
     assert render._answer_text(WHO) == "Boris"
-    assert render._answer_text(BLANK) == "gates"
+    assert render._answer_text(BLANK) == "gates / the gätes"  # every accepted answer
+    assert render._answer_text(TF) == "False" and render._answer_text(MC) == "right = 1"
     assert render._answer_text(ORDER) == "Early → Middle → Late"
     assert render._answer_text(MATCH) == "A: r-a; B: r-b; C: r-c"
 
 
 def test_kinds() -> None:
-    assert [render._kind(q) for q in ALL] == ["radio", "radio", "radio", "text", "radio", "select", "select"]
+    assert [render.input_kind(q) for q in ALL] == [
+        "radio",
+        "radio",
+        "radio",
+        "text",
+        "radio",
+        "select",
+        "select",
+    ]
 
 
 def test_inputs_html() -> None:
-    assert render._inputs_html(WHO, "n") == (
+    assert render.inputs_html(WHO, "n") == (
         '<div class="sg-choices">'
         '<label class="sg-choice"><input type="radio" name="n" value="0"> Anna</label>'
         '<label class="sg-choice"><input type="radio" name="n" value="1"> Boris</label>'
         '<label class="sg-choice"><input type="radio" name="n" value="2"> Clara</label></div>'
     )
-    assert render._inputs_html(BLANK, "n") == (
+    assert render.inputs_html(BLANK, "n") == (
         '<label class="sg-blank">Your answer <input type="text" name="n" autocomplete="off" spellcheck="false"></label>'
     )
-    order = render._inputs_html(ORDER, "n")
+    order = render.inputs_html(ORDER, "n")
     options = '<option value="">Position…</option><option value="1">1</option><option value="2">2</option><option value="3">3</option>'
     assert order == (
         f'<ol class="sg-rows"><li><label>Late <select name="n-0">{options}</select></label></li>'
         f'<li><label>Early <select name="n-1">{options}</select></label></li>'
         f'<li><label>Middle <select name="n-2">{options}</select></label></li></ol>'
     )
-    match = render._inputs_html(MATCH, "n")
+    match = render.inputs_html(MATCH, "n")
     assert (
         '<option value="">Choose…</option><option value="0">r-b</option><option value="1">r-c</option><option value="2">r-a</option>'
         in match
@@ -134,7 +144,7 @@ def test_escaping_and_anchors() -> None:
     assert render._attr("a\"b<c>&'") == "a&quot;b&lt;c&gt;&amp;&#x27;"
     assert render.question_anchor("qz", "c-1-who") == "q-qz--c-1-who"
     hostile = Question("h", "mc", "p", ("<b>x</b>", "y"), ("y",), "", "", "")
-    assert "&lt;b&gt;x&lt;/b&gt;" in render._inputs_html(hostile, "n")
+    assert "&lt;b&gt;x&lt;/b&gt;" in render.inputs_html(hostile, "n")
 
 
 def test_interactive_builders() -> None:
@@ -209,11 +219,11 @@ def test_gift_escape() -> None:
 
 def test_gift_questions() -> None:
     assert export.gift_question(TF) == (
-        "// question: c-1-tf (tf)\n// source: a.html#c-1\n::c-1-tf::True or false? Boris\\: “y” {FALSE}\n"
+        "// question: c-1-tf (tf)\n// [id:c-1-tf]\n// source: a.html#c-1\n::c-1-tf::True or false? Boris\\: “y” {FALSE}\n"
     )
     assert (
         export.gift_question(TF_TRUE)
-        == "// question: c-2-tf (tf)\n::c-2-tf::True or false? Anna\\: “z” {TRUE}\n"
+        == "// question: c-2-tf (tf)\n// [id:c-2-tf]\n::c-2-tf::True or false? Anna\\: “z” {TRUE}\n"
     )
     assert export.gift_question(BLANK).endswith("::c-1-blank::Fill in\\: a _____ b {=gates =the gätes}\n")
     assert export.gift_question(MC).endswith(

@@ -31,7 +31,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_warnings(app)
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 5,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from studyguide import importer
 
+DEFAULT_KEYS = "docs/_build/teacher"
+
 
 def _import_text(args: argparse.Namespace) -> int:
     source_path = Path(args.source)
@@ -32,33 +34,42 @@ def _import_text(args: argparse.Namespace) -> int:
 
 
 def _grade(args: argparse.Namespace) -> int:
-    from studyguide.quiz.exam import GradingError, grade, gradebook_csv, load_keys
+    from studyguide.quiz.grading import GradingError, grade, gradebook_csv, load_keys, write_atomically
+    from studyguide.quiz.results import find_results, shown
+
+    def fail(message: str) -> int:
+        print(f"error: {message}; nothing was written", file=sys.stderr)
+        return 2
 
     results_dir = Path(args.results)
     if not results_dir.is_dir():
-        print(f"error: no such folder: {results_dir}", file=sys.stderr)
-        return 2
+        return fail(f"no such folder: {shown(results_dir)}")
     out = Path(args.out) if args.out else Path(f"gradebook-{args.quiz}.csv")
+    if out.is_dir():
+        return fail(f"--out {shown(out)} is a folder; name the CSV file to write")
+    if not out.parent.is_dir():
+        return fail(f"--out {shown(out)}: there is no folder {shown(out.parent)}")
     if out.exists() and not args.force:
-        print(f"error: {out} exists; use --force to overwrite it", file=sys.stderr)
-        return 2
+        return fail(f"{shown(out)} exists; use --force to overwrite it")
+    keys_paths = [Path(k) for k in args.keys] if args.keys else [Path(DEFAULT_KEYS)]
+    for path in keys_paths:
+        if not path.exists():
+            return fail(f"no exam keys at {shown(path)} (build the site with make html, or pass --keys)")
     try:
-        keys = load_keys([Path(k) for k in args.keys])
-        report = grade(sorted(results_dir.glob("*.json")), keys, args.quiz)
+        keys = load_keys(keys_paths)
+        report = grade(find_results(results_dir), keys, args.quiz)
     except GradingError as exc:
-        print(f"error: {exc}; nothing was written", file=sys.stderr)
-        return 2
+        return fail(str(exc))
     for line in report.skipped:
         print(f"skipped {line}", file=sys.stderr)
     if not report.rows:
-        print(
-            f"error: no results file for quiz {args.quiz!r} could be graded; nothing was written",
-            file=sys.stderr,
-        )
-        return 2
-    out.write_text(gradebook_csv(report, args.quiz), "utf-8")
+        return fail(f"no results file for quiz {args.quiz!r} could be graded")
+    try:
+        write_atomically(out, gradebook_csv(report, args.quiz))
+    except OSError as exc:
+        return fail(f"cannot write {shown(out)}: {exc.strerror or exc}")
     print(
-        f"graded {len(report.rows)} files for quiz {args.quiz!r} into {out} ({len(report.skipped)} skipped)"
+        f"graded {len(report.rows)} files for quiz {args.quiz!r} into {shown(out)} ({len(report.skipped)} skipped)"
     )
     return 0
 
@@ -80,14 +91,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     imp.add_argument("--force", action="store_true", help="overwrite pages edited since the last import")
     imp.set_defaults(func=_import_text)
     grd = commands.add_parser("grade", help="grade exam results files into a CSV gradebook")
-    grd.add_argument("results", help="folder of the students' results files (*.json)")
+    grd.add_argument("results", help="folder of the students' results files (*.json, sub-folders too)")
     grd.add_argument("--quiz", required=True, help="the quiz id")
     grd.add_argument(
         "--keys",
         action="append",
-        required=True,
         metavar="PATH",
-        help="a built site folder or its quizzes.json (repeat to add keys of older quiz versions)",
+        help=f"a teacher folder a build wrote, or its exam-keys.json (default: {DEFAULT_KEYS}; "
+        "repeat to add the keys of older exam versions)",
     )
     grd.add_argument("--out", help="the CSV to write (default: gradebook-QUIZ.csv)")
     grd.add_argument("--force", action="store_true", help="overwrite an existing gradebook")

@@ -32,6 +32,7 @@ def _quiz_assets(
     if "quiz" in data.generated:
         app.add_js_file("quiz.js", defer="defer")
     if "quiz-exam" in data.generated:
+        app.add_css_file("exam.css")
         app.add_js_file("exam.js", defer="defer")
 
 

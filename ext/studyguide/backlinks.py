@@ -145,6 +145,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """
     from studyguide.overviews import overview_fingerprints
     from studyguide.quiz.directive import quiz_fingerprints
+    from studyguide.quiz.exams import exam_fingerprints
 
     domain = cast(StudyGuideDomain, env.domains["sg"])
     pages = [d for d, data in domain.docs.items() if data.generated or data.claims]
@@ -152,9 +153,13 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     backlinks = _backlink_fingerprints(app, pages)
     quizzes = quiz_fingerprints(app, pages)
     overviews = overview_fingerprints(app, pages)
+    exams = exam_fingerprints(app, pages)
     for docname in pages:
         fingerprints[docname] = (
-            backlinks.get(docname, "") + quizzes.get(docname, "") + overviews.get(docname, "")
+            backlinks.get(docname, "")
+            + quizzes.get(docname, "")
+            + overviews.get(docname, "")
+            + exams.get(docname, "")
         )
     previous: dict[str, str] = domain.data.setdefault("fingerprints", {})
     changed = sorted(d for d, digest in fingerprints.items() if previous.get(d) != digest)

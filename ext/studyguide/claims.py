@@ -27,9 +27,26 @@ if TYPE_CHECKING:
     from studyguide.domain import StudyGuideDomain
 
 _ROLE_TARGET = re.compile(r"^(.*?)\s*<([^<>]*)>\s*$", re.DOTALL)
-CLAIM_OPTIONS = ("holder", "topics", "false", "question", "answer", "wrong", "explain")
+CLAIM_OPTIONS = (
+    "speaker",
+    "holder",
+    "shared-by",
+    "kind",
+    "central",
+    "context",
+    "paraphrase",
+    "topics",
+    "false",
+    "accept",
+    "question",
+    "answer",
+    "wrong",
+    "explain",
+)
 #: options whose value is a list
-LIST_OPTIONS = ("topics", "false", "wrong")
+LIST_OPTIONS = ("shared-by", "topics", "false", "accept", "wrong")
+#: what a claim can be: only a view is asked as "who holds this view"
+CLAIM_KINDS = ("view", "fact", "remark")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +69,13 @@ class Claim:
     wrong: tuple[str, ...] = ()
     explain: str = ""
     inline: bool = False
+    speaker: str = ""  # "" = the page's default voice
+    shared_by: tuple[str, ...] = ()
+    kind: str = ""  # "" = a view
+    central: bool = False
+    context: str = ""
+    paraphrase: str = ""
+    accept: tuple[str, ...] = ()
 
 
 def claim_anchor(claim_id: str) -> str:
@@ -64,7 +88,9 @@ def _options(raw: dict[str, Any]) -> dict[str, Any]:
     for key in CLAIM_OPTIONS:
         if key not in raw:
             continue
-        if key in LIST_OPTIONS:
+        if key == "central":
+            result[key] = True
+        elif key in LIST_OPTIONS:
             result[key] = tuple(split_list(raw[key]))
         else:
             result[key] = " ".join(str(raw[key]).split())
@@ -212,6 +238,13 @@ def collect_claims(domain: StudyGuideDomain, docname: str, document: nodes.docum
             wrong=options.get("wrong", ()),
             explain=options.get("explain", ""),
             inline=inline,
+            speaker=options.get("speaker", ""),
+            shared_by=options.get("shared-by", ()),
+            kind=options.get("kind", ""),
+            central=bool(options.get("central", False)),
+            context=options.get("context", ""),
+            paraphrase=options.get("paraphrase", ""),
+            accept=options.get("accept", ()),
         )
         if len(blanks) > 1:
             warn(

@@ -90,6 +90,7 @@ class DocData:
     quizzes: dict[str, Any] = field(default_factory=dict)  # id -> studyguide.quiz.directive.QuizRecord
     keys: dict[str, int | None] = field(default_factory=dict)  # quiz id -> line of its answer key
     exams: dict[str, int | None] = field(default_factory=dict)  # quiz id -> line of its exam
+    exam_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # quiz id -> exam's count, seed
     generated: set[str] = field(default_factory=set)  # kinds of generated content the page shows
 
 

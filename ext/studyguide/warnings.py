@@ -15,7 +15,7 @@ WARNING_TYPE = "studyguide"
 #: subtype -> what it means.  The docs' warnings page is generated from this table.
 SUBTYPES: dict[str, str] = {
     "unknown-id": "A role, holder, topic or related entry names an id that has no register entry.",
-    "duplicate-id": "Two register entries (or two claims) share an id; the first one wins.",
+    "duplicate-id": "Two register entries, two claims or two quizzes share an id; the first one wins.",
     "bad-date": "A date option is not an ISO date (YYYY, YYYY-MM, YYYY-MM-DD, with ~ or ? and A/B).",
     "empty-target": "A role has no target id, as in {person}`Text <>`.",
     "bad-option": "An option has a value of the wrong shape (an id, a Wikidata QID, a period line).",
@@ -25,6 +25,19 @@ SUBTYPES: dict[str, str] = {
     "quiz-filter": "A quiz's filter matches no claim, or names an unknown piece, type or id.",
     "quiz-short": "A quiz asks for more questions than its claims can give.",
     "claim-unused": "A claim that no quiz asks a question about.",
+    # question quality (studyguide.quiz.quality)
+    "claim-context": "A claim's extract opens on a pronoun (It, They, his, ...) and has no :context:.",
+    "question-voice": "A claim's voice model does not hold: unknown :kind:, or its holder also listed in :shared-by:.",
+    "question-tf": "A true/false statement is missing, quoted, or differs in length from the true one by more than a third.",
+    "question-quote": "Words in quotation marks in a paraphrase, question, choice or context that are not the claim's own words.",
+    "question-blank": "A blank is a month, a number, a function word or a modifier: it tests nothing of the argument.",
+    "question-mc": "A multiple-choice key is the longest option by far, or repeats a wrong answer.",
+    "question-set": "A quiz is not a set: two questions on one claim, an answer printed in another question, "
+    "one voice the key of most who-questions, true and false unbalanced, or one type taking over.",
+    "question-order": "An order question repeated in two quizzes.",
+    "question-match": "A register role used in match questions names its own person.",
+    "exam-empty": "An exam has no question: every question its quiz's claims give is on a practice page.",
+    "exam-keys": "The exam keys cannot be written, or their folder is inside the published HTML output.",
 }
 
 logger = logging.getLogger("studyguide")

@@ -21,8 +21,9 @@ HERE = Path(__file__).resolve().parent
 STATIC = HERE.parents[1] / "ext" / "studyguide" / "static"
 QUIZ = "#sg-quiz-reply-to-trotsky"
 OTHER = "#sg-quiz-reply-to-ciliga"
-KEY = "sg-quiz:reply-to-trotsky:3f9a2c1e"
-OTHER_KEY = "sg-quiz:reply-to-ciliga:b71d04aa"
+# quiz.js keys: "sg-quiz" + JSON [site root path, quiz id] + version; the fixture's root is "/".
+KEY = 'sg-quiz["/","reply-to-trotsky"]3f9a2c1e'
+OTHER_KEY = 'sg-quiz["/","reply-to-ciliga"]b71d04aa'
 RIGHT, WRONG, EMPTY = "Right.", "Not quite.", "Choose or type an answer first."
 DARK = {
     "background": "rgb(19, 20, 22)",  # furo's --color-background-primary in dark mode
@@ -301,13 +302,26 @@ def test_reload_keeps_answers_and_verdicts(page: Page, quiz_url: str) -> None:
 
 def test_storage_is_per_quiz_version(page: Page, quiz_url: str) -> None:
     page.goto(quiz_url)
+    old = {"q": {"rt-chair": {"v": ["2"], "s": "checked"}}}
+    older = {
+        'sg-quiz["/","reply-to-trotsky"]an-older-version': old,
+        "sg-quiz:reply-to-trotsky:an-older-version": old,  # the key format before site paths
+    }
+    kept = {
+        'sg-quiz["/other/","reply-to-trotsky"]an-older-version': old,  # another build on this origin
+        'sg-quiz["/","reply-to-trotsky-2"]an-older-version': old,  # another quiz
+    }
     page.evaluate(
-        """() => localStorage.setItem('sg-quiz:reply-to-trotsky:an-older-version',
-                 JSON.stringify({q: {'rt-chair': {v: ['2'], s: 'checked'}}}))"""
+        "keys => Object.entries(keys).forEach(([k, v]) => localStorage.setItem(k, JSON.stringify(v)))",
+        {**older, **kept},
     )
     page.reload()
     expect(score(page)).to_have_text("0 of 6 checked.")
     expect(question(page, "rt-chair").locator("input:checked")).to_have_count(0)
+    # the older versions' keys are gone; other sites' and other quizzes' stay
+    keys = page.evaluate("() => Object.keys(localStorage)")
+    assert not set(older) & set(keys)
+    assert set(kept) <= set(keys)
 
 
 def test_reset_clears_answers_and_storage(page: Page, quiz_url: str) -> None:
@@ -492,10 +506,41 @@ def test_no_request_leaves_127_0_0_1(new_page: Callable[..., Page], quiz_url: st
 def test_assets_are_small_and_safe() -> None:
     js = (STATIC / "quiz.js").read_text(encoding="utf-8")
     css = (STATIC / "quiz.css").read_text(encoding="utf-8")
-    assert len(js.encode()) + len((STATIC / "quiz.css").read_bytes()) < 14 * 1000
+    # 16 KB: answer folding (number words, plurals) and per-site storage keys are the latest additions
+    assert len(js.encode()) + len((STATIC / "quiz.css").read_bytes()) < 16 * 1000
     assert "'use strict'" in js
     for banned in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert banned not in js, banned
     for network in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "import(", "EventSource"):
         assert network not in js, network
     assert "@import" not in css and "url(" not in css
+
+
+FOLDING_CASES = [
+    "Repressions",
+    "re-writing",
+    "18–19",
+    "eighteen-nineteen",
+    "“Reformist”.",
+    "the Cheka",
+    "twenty one",
+    "Twenty-One Days",
+    "mass",
+    "16\u00a0000",
+    "  Workers’ ",
+    "An ultimatum!",
+    "phone",
+    "ﬁnal",
+    "",
+    ". . x",
+    "ΣΟΦΙΑ",
+]
+
+
+def test_the_browser_folds_answers_as_the_python_side_does(page: Page, quiz_url: str) -> None:
+    """One specification: quiz.js and studyguide.quiz.answers agree on every case."""
+    from studyguide.quiz.answers import normalise_answer
+
+    page.goto(quiz_url)
+    folded = page.evaluate("cases => cases.map(window.studyguideNormalise)", FOLDING_CASES)
+    assert folded == [normalise_answer(case) for case in FOLDING_CASES]

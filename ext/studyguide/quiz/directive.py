@@ -31,7 +31,9 @@ from studyguide.quiz.generate import (
     QuizSpec,
     Wording,
     build_quiz,
+    question_key,
 )
+from studyguide.quiz.quality import QuizProfile, check_across, check_claim, check_entry, check_quiz
 from studyguide.register import ID_PATTERN, split_list
 from studyguide.warnings import warn
 
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from studyguide.domain import StudyGuideDomain
+    from studyguide.domain import Entry, StudyGuideDomain
 
 logger = logging.getLogger("studyguide")
 
@@ -159,15 +161,17 @@ class QuizKeyDirective(SphinxDirective):
 
 
 class QuizExamDirective(SphinxDirective):
-    """``quiz-exam`` names a quiz; renders its exam twin: no answers in the page, submit at the end."""
+    """``quiz-exam`` names a quiz; renders an exam of its own questions to hand in (see exams.py)."""
 
     required_arguments = 1
     final_argument_whitespace = True
+    option_spec: ClassVar[dict[str, Any]] = {"count": _count, "seed": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         domain = cast("StudyGuideDomain", self.env.domains["sg"])
         quiz_id = self.arguments[0].strip()
         domain.doc(self.env.docname).exams[quiz_id] = self.lineno
+        domain.doc(self.env.docname).exam_options[quiz_id] = dict(self.options)
         domain.note_generated(self.env.docname, "quiz-exam")
         placeholder = sg_placeholder(kind="quiz-exam", target=quiz_id)
         self.set_source_info(placeholder)
@@ -186,7 +190,7 @@ def wording() -> Wording:
     """The generator's words in the build's language."""
     return Wording(
         who=_("Who holds this view? {claim}"),
-        tf=_("True or false? {holder}, in the text: {statement}"),
+        tf=_("True or false? {statement}"),
         blank=_("Fill in the blank: {claim}"),
         order=_("Put these events in the order in which they happened."),
         match=_("Match each person to their role."),
@@ -207,9 +211,18 @@ def target_uri(app: Sphinx, docname: str) -> str:
         return ""
 
 
-def _people(domain: StudyGuideDomain) -> dict[str, Person]:
+def _last_day(entry: Entry) -> tuple[int, int, int] | None:
+    """The last day an entry other than a person may have lasted to (its end, or its start's)."""
+    if entry.objtype == "person":
+        return None
+    date = entry.end or entry.start
+    return date.latest if date else None
+
+
+def _people(app: Sphinx, domain: StudyGuideDomain) -> dict[str, Person]:
     people = {}
     for entry in domain.entries.values():
+        uri = target_uri(app, entry.docname)
         people[entry.id] = Person(
             id=entry.id,
             kind=entry.objtype,
@@ -218,6 +231,9 @@ def _people(domain: StudyGuideDomain) -> dict[str, Person]:
             sort_date=entry.start.earliest if entry.start else None,
             date_text=entry.start.display() if entry.start else "",
             variants=(entry.short, *entry.variants) if entry.short != entry.name else entry.variants,
+            short=entry.short,
+            end_date=_last_day(entry),
+            url=f"{uri}#{entry.node_id}" if uri else "",
         )
     return people
 
@@ -240,7 +256,14 @@ def built_quizzes(app: Sphinx) -> QuizSet:
         result.claims[claim.id] = ClaimInput(
             id=claim.id,
             text=claim.text,
-            holder=claim.holder or default_holder,
+            holder=claim.holder or claim.speaker or default_holder,
+            speaker=claim.speaker or default_holder,
+            shared_by=claim.shared_by,
+            kind=claim.kind or "view",
+            central=claim.central,
+            context=claim.context,
+            paraphrase=claim.paraphrase,
+            accept=claim.accept,
             piece=claim.docname,
             piece_title=env.titles[claim.docname].astext() if claim.docname in env.titles else claim.docname,
             position=position,
@@ -254,15 +277,17 @@ def built_quizzes(app: Sphinx) -> QuizSet:
             wrong=claim.wrong,
             explain=claim.explain,
         )
-    people = _people(domain)
+    people = _people(app, domain)
     claims = list(result.claims.values())
     keys = {quiz_id: docname for docname, data in sorted(domain.docs.items()) for quiz_id in data.keys}
     exams = {quiz_id: docname for docname, data in sorted(domain.docs.items()) for quiz_id in data.exams}
+    asked_once: set[str] = set()  # order and match questions are not repeated across quizzes
     for docname in sorted(domain.docs, key=lambda d: order.get(d, len(order))):
         for record in domain.docs[docname].quizzes.values():
             if record.id in result.quizzes:
                 continue
-            questions, used = build_quiz(record.spec, claims, people, wording())
+            questions, used = build_quiz(record.spec, claims, people, wording(), avoid=asked_once)
+            asked_once |= {question_key(q) for q in questions if q.type in ("order", "match")}
             version = hashlib.sha256(
                 json.dumps([q.as_json() for q in questions], sort_keys=True).encode("utf-8")
             ).hexdigest()[:12]
@@ -280,6 +305,7 @@ def check_quizzes(app: Sphinx, env: BuildEnvironment) -> None:
     """Filters that match nothing, short quizzes, unused claims; and a one-line summary."""
     domain = cast("StudyGuideDomain", env.domains["sg"])
     quizset = built_quizzes(app)
+    _check_duplicate_quizzes(domain, quizset)
     for quiz in quizset.quizzes.values():
         record, spec = quiz.record, quiz.record.spec
         where = (record.docname, record.line)
@@ -313,12 +339,64 @@ def check_quizzes(app: Sphinx, env: BuildEnvironment) -> None:
             if claim.id not in quizset.usage:
                 unused.append(claim.id)
                 warn("claim-unused", f"no quiz asks about claim {claim.id!r}", (docname, claim.line))
+    check_quality(app, domain, quizset)
     by_type = Counter(q.type for quiz in quizset.quizzes.values() for q in quiz.questions)
     summary = ", ".join(f"{t} {by_type[t]}" for t in QUESTION_TYPES if by_type[t])
     logger.info(
         f"studyguide: {len(quizset.claims)} claims, {len(quizset.quizzes)} quizzes, "
         f"{sum(by_type.values())} questions ({summary}), {len(unused)} claims with no question"
     )
+
+
+def quiz_profiles(app: Sphinx) -> list[QuizProfile]:
+    """Each quiz's set checks, in the order the quizzes were built (for the editors' report)."""
+    quizset = built_quizzes(app)
+    return [check_quiz(quiz.record.id, quiz.questions, len(quiz.claims)) for quiz in quizset.quizzes.values()]
+
+
+def check_quality(app: Sphinx, domain: StudyGuideDomain, quizset: QuizSet) -> None:
+    """The question-quality lint: each claim, each register role, each quiz, and across quizzes."""
+    where_claim = {
+        claim.id: (docname, claim.line)
+        for docname, data in domain.docs.items()
+        for claim in data.claims.values()
+    }
+    people = _people(app, domain)
+    for claim in quizset.claims.values():
+        for ident in (claim.speaker, *claim.shared_by):
+            if ident and ident not in people:
+                warn(
+                    "unknown-id",
+                    f"claim {claim.id!r}: unknown voice {ident!r}{domain.suggest(ident)}",
+                    where_claim.get(claim.id),
+                )
+        for finding in check_claim(claim, people):
+            warn(finding.subtype, finding.message, where_claim.get(claim.id))
+    for person in people.values():
+        for finding in check_entry(person):
+            entry = domain.entries[person.id]
+            warn(finding.subtype, finding.message, (entry.docname, entry.line))
+    for quiz in quizset.quizzes.values():
+        where = (quiz.record.docname, quiz.record.line)
+        for finding in check_quiz(quiz.record.id, quiz.questions).findings:
+            warn(finding.subtype, finding.message, where)
+    for finding in check_across((q.record.id, q.questions) for q in quizset.quizzes.values()):
+        record = quizset.quizzes[finding.quiz].record
+        warn(finding.subtype, finding.message, (record.docname, record.line))
+
+
+def _check_duplicate_quizzes(domain: StudyGuideDomain, quizset: QuizSet) -> None:
+    """A quiz id defined on two pages: the page that comes first keeps it; say where both are."""
+    for docname in sorted(domain.docs):
+        for record in domain.docs[docname].quizzes.values():
+            kept = quizset.quizzes[record.id].record
+            if kept.docname != docname:
+                warn(
+                    "duplicate-id",
+                    f"duplicate quiz id {record.id!r}: also defined in {kept.docname}, line {kept.line}; "
+                    "that one is used",
+                    (docname, record.line),
+                )
 
 
 def _suggest(quiz_id: str, quizset: QuizSet) -> str:
@@ -349,13 +427,17 @@ def quiz_fingerprints(app: Sphinx, docnames: Iterable[str]) -> dict[str, str]:
             )
         for claim_id in sorted(data.claims):
             parts.append([claim_id, quizset.usage.get(claim_id, [])])
+        if "quiz-report" in data.generated:
+            parts.append(["report", sorted((q.record.id, q.version) for q in quizset.quizzes.values())])
         result[docname] = hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
     return result
 
 
 def setup_quiz(app: Sphinx) -> None:
+    from studyguide.quiz.exams import setup_exams
     from studyguide.quiz.export import setup_exports
     from studyguide.quiz.render import setup_render
+    from studyguide.quiz.report import setup_report
 
     for name in ("quiz", "sg:quiz"):
         app.add_directive(name, QuizDirective)
@@ -365,4 +447,6 @@ def setup_quiz(app: Sphinx) -> None:
         app.add_directive(name, QuizExamDirective)
     app.connect("env-check-consistency", check_quizzes, priority=600)
     setup_render(app)
+    setup_report(app)
     setup_exports(app)
+    setup_exams(app)

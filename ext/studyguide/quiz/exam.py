@@ -1,30 +1,38 @@
-"""Exam mode and grading, without Sphinx: answer hashes for the exam page, and the grader.
+"""Exam answers without Sphinx: how an answer is compared, question ids, the keys file.
 
-The exam page carries, for each question, SHA-256 hashes of ``salt + "\\n" + answer``
-where the answer is normalised the way ``exam.js`` normalises what the student chose.
-Grading never uses those hashes or the score a results file claims: it checks the
-chosen answers against the answer key of the quiz version the file names.
+An exam page holds questions only. What the student chose goes into a results file
+(``results.py`` reads those); the answers live in a keys file written outside the HTML
+output, which ``grading.py`` reads. This module owns the shapes both sides agree on:
+the opaque question id on the page, the normalisation of an answer, whether an answer
+is right, and the keys file's format.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
-import json
+import random
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from studyguide.quiz.answers import normalise_answer
+
+if TYPE_CHECKING:
+    from studyguide.quiz.generate import Question
 
 RESULTS_FORMAT = "studyguide-results"
+RESULTS_VERSION = 2  # version 1 (hashes in the page) is no longer graded
+KEYS_FORMAT = "studyguide-exam-keys"
+KEYS_VERSION = 1
+KEYS_FILE = "exam-keys.json"
+ROW_TYPES = ("order", "match")
+ANSWER_TYPES = ("who", "tf", "blank", "mc", *ROW_TYPES)
 _END_PUNCTUATION = re.compile(r"[\s.,;:!?]+$")
 
 
 def exam_normalise(text: str) -> str:
-    """What exam.js does: NFC, straight quotes, one space, no end punctuation, lower case."""
+    """What exam.js does too: NFC, straight quotes, one space, no end punctuation, lower case."""
     text = unicodedata.normalize("NFC", str(text))
     text = text.translate(str.maketrans("‘’“”", "''\"\""))
     text = re.sub(r"\s+", " ", text).strip()
@@ -32,20 +40,12 @@ def exam_normalise(text: str) -> str:
 
 
 def exam_id(quiz_id: str, version: str, question_id: str) -> str:
-    """The opaque id a question has on the exam page (its real id can name the answer)."""
+    """The opaque id a question has on the exam page (its real id names its claim and type)."""
     return "e" + hashlib.sha256(f"{quiz_id}:{version}:{question_id}".encode()).hexdigest()[:12]
 
 
-def salt_for(quiz_id: str, version: str, question_id: str) -> str:
-    return exam_id(quiz_id, version, question_id)
-
-
-def _hash(salt: str, key: str) -> str:
-    return hashlib.sha256(f"{salt}\n{key}".encode()).hexdigest()
-
-
 def right_rows(question: Mapping[str, Any]) -> list[str]:
-    """For order and match questions, the right option text of each row."""
+    """For order and match questions, the right option text of each row, as the page shows it."""
     items = list(question.get("items", []))
     answer = list(question["answer"])
     if question["type"] == "order":
@@ -53,122 +53,125 @@ def right_rows(question: Mapping[str, Any]) -> list[str]:
     return answer
 
 
-def check_hashes(question: Mapping[str, Any], salt: str) -> list[str]:
-    """The hashes an exam page carries for one question (from its quizzes.json form)."""
-    kind = question["type"]
-    if kind in ("order", "match"):
-        return [_hash(salt, "\n".join(exam_normalise(r) for r in right_rows(question)))]
-    return sorted({_hash(salt, exam_normalise(a)) for a in question["answer"]})
-
-
 def is_right(question: Mapping[str, Any], chosen: Sequence[str]) -> bool:
     """Grade one answer against the key."""
     if not chosen:
         return False
-    kind = question["type"]
-    if kind in ("order", "match"):
+    if question["type"] in ROW_TYPES:
         rows = right_rows(question)
         return len(chosen) == len(rows) and all(
             exam_normalise(c) == exam_normalise(r) for c, r in zip(chosen, rows, strict=True)
         )
+    if question["type"] == "blank":  # typed: folded as the practice widget folds it
+        return bool(normalise_answer(chosen[0])) and normalise_answer(chosen[0]) in {
+            normalise_answer(a) for a in question["answer"]
+        }
     return exam_normalise(chosen[0]) in {exam_normalise(a) for a in question["answer"]}
 
 
-# -- grading ---------------------------------------------------------------------------------
-class GradingError(Exception):
-    """A problem the teacher must fix before grading (no output was written)."""
+def pick_exam_questions(pool: Sequence[Question], count: int | None, seed: str) -> list[Question]:
+    """An exam's questions from ``pool``: at most one per claim, ``count`` of them at most.
+
+    An exam is a set too.  The questions that are not true/false come first (in a seeded
+    order), then true/false statements, true and false in turn, no more of them than makes
+    three in five of the exam (when there are others to ask); a question is passed over
+    when it and a question already chosen give one another away.  The questions come back
+    in the pool's (text) order.
+    """
+    digest = hashlib.sha256(f"{seed}\x1fexam-pick".encode()).digest()
+    rng = random.Random(int.from_bytes(digest[:8], "big"))
+    groups: dict[str, list[Question]] = {}
+    for question in pool:
+        groups.setdefault(question.claim or question.id, []).append(question)
+    keys = sorted(groups)
+    rng.shuffle(keys)
+    others = [k for k in keys if all(q.type != "tf" for q in groups[k])]
+    trues = [k for k in keys if k not in others and any(_true_statement(q) for q in groups[k])]
+    falses = [k for k in keys if k not in others and k not in trues]
+    statements: list[str] = []
+    while trues or falses:  # true and false in turn, the longer list first
+        first, second = (trues, falses) if len(trues) >= len(falses) else (falses, trues)
+        statements.append(first.pop(0))
+        if second:
+            statements.append(second.pop(0))
+    blanks = [q for q in pool if q.type == "blank"]
+    chosen: list[Question] = []
+
+    def take(key: str) -> bool:
+        candidates = list(groups[key])
+        rng.shuffle(candidates)
+        # first the questions that print no answer of another claim's blank
+        rivals = [q for q in blanks if (q.claim or q.id) != key]
+        candidates.sort(key=lambda c: any(_gives_away(c, blank) for blank in rivals))
+        for candidate in candidates:
+            if not any(_gives_away(c, candidate) or _gives_away(candidate, c) for c in chosen):
+                chosen.append(candidate)
+                return True
+        return False
+
+    limit = count if count is not None else len(keys)
+    for key in others:
+        if len(chosen) < limit:
+            take(key)
+    asked_others = len(chosen)
+    for key in statements:
+        tf_so_far = len(chosen) - asked_others
+        if len(chosen) >= limit or (asked_others and (tf_so_far + 1) * 5 > (len(chosen) + 1) * 3):
+            break
+        take(key)
+    ids = {q.id for q in chosen}
+    return [q for q in pool if q.id in ids]
 
 
-@dataclass
-class Report:
-    rows: list[dict[str, Any]] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # "file: reason"
-    question_ids: list[str] = field(default_factory=list)
+def _true_statement(question: Question) -> bool:
+    return question.type == "tf" and bool(question.choices) and question.answer[0] == question.choices[0]
 
 
-def load_keys(paths: Iterable[Path]) -> dict[tuple[str, str], dict[str, Any]]:
-    """(quiz id, version) -> quiz, from quizzes.json files or built sites holding one."""
-    keys: dict[tuple[str, str], dict[str, Any]] = {}
-    for path in paths:
-        source = path / "quizzes.json" if path.is_dir() else path
-        try:
-            data = json.loads(source.read_text("utf-8"))
-        except (OSError, ValueError) as exc:
-            raise GradingError(f"cannot read answer keys from {source}: {exc}") from exc
-        for quiz in data.get("quizzes", []):
-            keys[(quiz["id"], quiz.get("quiz_version", ""))] = quiz
-    return keys
+def _printed(question: Question) -> str:
+    return exam_normalise(" ".join([question.prompt, *question.choices, *question.items]))
 
 
-def grade(results: Sequence[Path], keys: Mapping[tuple[str, str], Mapping[str, Any]], quiz_id: str) -> Report:
-    """Grade every results file for one quiz; files that do not fit are skipped with a reason."""
-    versions = sorted(v for q, v in keys if q == quiz_id)
-    if not versions:
-        raise GradingError(f"no answer key for quiz {quiz_id!r} in the keys given")
-    report = Report()
-    accepted: list[tuple[Path, str, str, dict[str, Any], Mapping[str, Any]]] = []
-    for path in sorted(results):
-        try:
-            data = json.loads(path.read_text("utf-8"))
-            if not isinstance(data, dict) or data.get("format") != RESULTS_FORMAT:
-                raise ValueError("not a study-guide results file")
-            student = str(data["student"]).strip()
-            answers = data["answers"]
-            if not student or not isinstance(answers, dict):
-                raise ValueError("no student name or no answers")
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            report.skipped.append(f"{path.name}: malformed ({exc})")
-            continue
-        if data.get("quiz") != quiz_id:
-            report.skipped.append(f"{path.name}: for quiz {data.get('quiz')!r}, not {quiz_id!r}")
-            continue
-        version = str(data.get("quiz_version", ""))
-        key = keys.get((quiz_id, version))
-        if key is None:
-            report.skipped.append(
-                f"{path.name}: taken on version {version!r} of {quiz_id!r}, whose answer key is not among "
-                f"the keys given (known versions: {', '.join(versions)}); pass that version's quizzes.json"
-            )
-            continue
-        accepted.append((path, student, version, answers, key))
-    by_student: dict[str, list[Path]] = {}
-    for path, student, *_rest in accepted:
-        by_student.setdefault(student.casefold(), []).append(path)
-    for path, student, version, answers, key in accepted:
-        files = by_student[student.casefold()]
-        if len(files) > 1:
-            names = ", ".join(p.name for p in files)
-            report.skipped.append(
-                f"{path.name}: one of {len(files)} files for {student!r} ({names}); keep one"
-            )
-            continue
-        marks = {}
-        for question in key["questions"]:
-            chosen = answers.get(exam_id(quiz_id, version, question["id"]), answers.get(question["id"], []))
-            chosen = [str(c) for c in chosen] if isinstance(chosen, list) else [str(chosen)]
-            marks[question["id"]] = 1 if is_right(question, chosen) else 0
-            if question["id"] not in report.question_ids:
-                report.question_ids.append(question["id"])
-        report.rows.append(
-            {
-                "student": student,
-                "version": version,
-                "score": sum(marks.values()),
-                "total": len(marks),
-                **marks,
-            }
-        )
-    return report
+def _gives_away(shown: Question, blank: Question) -> bool:
+    """Whether ``shown`` prints an accepted answer of the fill-in-the-blank question ``blank``."""
+    if blank.type != "blank":
+        return False
+    text = _printed(shown)
+    return any(
+        re.search(rf"(?<!\w){re.escape(exam_normalise(a))}(?!\w)", text)
+        for a in blank.answer
+        if exam_normalise(a)
+    )
 
 
-def gradebook_csv(report: Report, quiz_id: str) -> str:
-    """One row per student: name, score, out of, then 1/0 per question (Moodle and Canvas import)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["Student", "Quiz", "Version", "Score", "Out of", *report.question_ids])
-    for row in sorted(report.rows, key=lambda r: r["student"].casefold()):
-        writer.writerow(
-            [row["student"], quiz_id, row["version"], row["score"], row["total"]]
-            + [row.get(q, "") for q in report.question_ids]
-        )
-    return buffer.getvalue()
+def answer_text(question: Mapping[str, Any]) -> str:
+    """The right answer in words, for a teacher reading the key."""
+    answer = [str(a) for a in question["answer"]]
+    if question["type"] == "order":
+        return " → ".join(answer)
+    if question["type"] == "match":
+        return "; ".join(f"{i}: {r}" for i, r in zip(question.get("items", []), answer, strict=True))
+    if question["type"] == "blank":
+        return " / ".join(answer)
+    return answer[0] if answer else ""
+
+
+def keys_document(exams: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """The keys file: every exam of a build with its questions and answers (no timestamps)."""
+    return {"format": KEYS_FORMAT, "format_version": KEYS_VERSION, "exams": list(exams)}
+
+
+def keys_text(exam: Mapping[str, Any]) -> str:
+    """One exam's key as plain text: number, prompt, answer, in the order of the exam page."""
+    lines = [
+        f"{exam['title']}: exam key (quiz {exam['quiz']}, exam version {exam['exam_version']})",
+        "Not for students. Grade results files with: python -m studyguide grade RESULTS "
+        f"--quiz {exam['quiz']}",
+        "",
+    ]
+    for number, question in enumerate(exam["questions"], 1):
+        lines.append(f"{number}. {question['prompt']}")
+        for item in question.get("items", []):
+            lines.append(f"   - {item}")
+        lines.append(f"   Answer: {answer_text(question)}")
+        lines.append("")
+    return "\n".join(lines)

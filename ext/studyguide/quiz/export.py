@@ -1,6 +1,9 @@
 """Exports written once per HTML build: ``quizzes.json``, Moodle GIFT and QTI 1.2 packages.
 
 All three are byte-for-byte reproducible: sorted keys, no timestamps, fixed zip dates.
+No author text can break them: GIFT text is kept on one line with every special character
+escaped and no leading ``%weight%`` or ``[format]`` left for Moodle to read; QTI text loses
+the characters XML 1.0 forbids.
 """
 
 from __future__ import annotations
@@ -44,13 +47,52 @@ def quizzes_json(app: Sphinx) -> dict[str, Any]:
     }
 
 
+# -- text any format can hold -----------------------------------------------------------
+# What XML 1.0 forbids (C0 controls but tab and line breaks, surrogates, U+FFFE and U+FFFF),
+# and the C1 controls, which no reader wants.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text without the characters XML 1.0 cannot hold."""
+    return _NOT_XML.sub("", text)
+
+
+def one_line(text: str) -> str:
+    """Text on one line: no control characters, every run of whitespace (line breaks too) one space."""
+    return " ".join(xml_text(text).split())
+
+
 # -- GIFT --------------------------------------------------------------------------------
 _GIFT_SPECIAL = re.compile(r"([~=#{}:\\])")
+# Moodle reads "%50%" at the start of an answer as its weight, and "[html]" at the start of
+# any text as its format; an explicit "[moodle]" (the default format) makes both plain text.
+_GIFT_LEADING = ("%", "[")
+
+
+def gift_plain(text: str) -> str:
+    """GIFT text Moodle reads as is (the right side of a matching pair): one line, escaped."""
+    return _GIFT_SPECIAL.sub(r"\\\1", one_line(text))
 
 
 def gift_escape(text: str) -> str:
-    """Escape GIFT's control characters; GIFT questions are one logical line."""
-    return _GIFT_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """GIFT text: one line, its special characters escaped, no leading weight or format."""
+    escaped = gift_plain(text)
+    return "[moodle]" + escaped if escaped.startswith(_GIFT_LEADING) else escaped
+
+
+def gift_row(text: str) -> str:
+    """Text in an answer block where "->" would mean a matching pair: the arrow as "-&gt;".
+
+    Moodle splits a pair at its first "->", and reads any answer block with "=" and "->"
+    as a matching question.
+    """
+    return gift_escape(text).replace("->", "-&gt;")
+
+
+def gift_short_answer(text: str) -> str:
+    """An accepted answer of a short-answer question: "*" is Moodle's wildcard there, so "\\*"."""
+    return gift_row(text.replace("*", "\\*"))
 
 
 def gift_question(question: Question) -> str:
@@ -61,31 +103,47 @@ def gift_question(question: Question) -> str:
         # choices are (true, false) in the build's language
         body = "{" + ("TRUE" if question.answer[0] == question.choices[0] else "FALSE") + feedback + "}"
     elif question.type == "blank":
-        body = "{" + " ".join(f"={gift_escape(a)}" for a in question.answer) + feedback + "}"
+        body = "{" + " ".join(f"={gift_short_answer(a)}" for a in question.answer) + feedback + "}"
     elif question.type == "order":
-        pairs = [f"={gift_escape(item)} -> {position}" for position, item in enumerate(question.answer, 1)]
+        pairs = [f"={gift_row(item)} -> {position}" for position, item in enumerate(question.answer, 1)]
         body = "{\n" + "\n".join(pairs) + feedback + "\n}"
     elif question.type == "match":
         pairs = [
-            f"={gift_escape(i)} -> {gift_escape(r)}"
-            for i, r in zip(question.items, question.answer, strict=True)
+            f"={gift_row(i)} -> {gift_plain(r)}" for i, r in zip(question.items, question.answer, strict=True)
         ]
         body = "{\n" + "\n".join(pairs) + feedback + "\n}"
     else:
         options = [("=" if c in question.answer else "~") + gift_escape(c) for c in question.choices]
         body = "{\n" + "\n".join(options) + feedback + "\n}"
-    source = f"// source: {question.source}\n" if question.source else ""
-    return f"// question: {question.id} ({question.type})\n{source}{title}{prompt} {body}\n"
+    source = f"// source: {gift_comment(question.source)}\n" if question.source else ""
+    # Moodle (3.6+) keeps "[id:...]" of a comment line as the question's ID number.
+    ident = f"// [id:{gift_id(question.id)}]\n"
+    return (
+        f"// question: {gift_comment(question.id)} ({question.type})\n{ident}{source}{title}{prompt} {body}\n"
+    )
+
+
+def gift_comment(text: str) -> str:
+    """Text for a comment line: one line, and no "[id:...]" or "[tag:...]" for Moodle to take."""
+    return one_line(text).replace("[", "(").replace("]", ")")
+
+
+def gift_id(text: str) -> str:
+    """An ID number for Moodle's "[id:...]": one line, no "]" or backslash to end it early."""
+    return re.sub(r"[\]\\\s]+", "-", one_line(text))
 
 
 def gift_document(quiz: BuiltQuiz) -> str:
-    header = f"// {quiz.record.title} (quiz {quiz.record.id}, version {quiz.version})\n$CATEGORY: {quiz.record.id}\n\n"
+    header = (
+        f"// {gift_comment(quiz.record.title)} (quiz {gift_comment(quiz.record.id)}, version {quiz.version})\n"
+        f"$CATEGORY: {one_line(quiz.record.id)}\n\n"
+    )
     return header + "\n".join(gift_question(q) for q in quiz.questions)
 
 
 # -- QTI 1.2 -----------------------------------------------------------------------------
 def _mattext(text: str) -> str:
-    return f'<material><mattext texttype="text/plain">{xml_escape(text)}</mattext></material>'
+    return f'<material><mattext texttype="text/plain">{xml_escape(xml_text(text))}</mattext></material>'
 
 
 def _metadata(qti_type: str, points: int = 1) -> str:
@@ -115,7 +173,7 @@ def _choice_item(question: Question, qti_type: str) -> str:
 
 def _blank_item(question: Question) -> str:
     conditions = "".join(
-        f'<varequal respident="response1">{xml_escape(a)}</varequal>' for a in question.answer
+        f'<varequal respident="response1">{xml_escape(xml_text(a))}</varequal>' for a in question.answer
     )
     return (
         _metadata("short_answer_question")
@@ -167,7 +225,8 @@ def qti_item(question: Question) -> str:
     feedback = ""
     if question.explanation:
         feedback = f'<itemfeedback ident="general_fb"><flow_mat>{_mattext(question.explanation)}</flow_mat></itemfeedback>'
-    return f"<item ident={quoteattr(question.id)} title={quoteattr(question.id)}>{body}{feedback}</item>"
+    ident = quoteattr(one_line(question.id))
+    return f"<item ident={ident} title={ident}>{body}{feedback}</item>"
 
 
 def qti_assessment(quiz: BuiltQuiz) -> str:
@@ -178,7 +237,7 @@ def qti_assessment(quiz: BuiltQuiz) -> str:
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
         'xsi:schemaLocation="http://www.imsglobal.org/xsd/ims_qtiasiv1p2 '
         'http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd">\n'
-        f"<assessment ident={quoteattr(quiz.record.id)} title={quoteattr(quiz.record.title)}>"
+        f"<assessment ident={quoteattr(one_line(quiz.record.id))} title={quoteattr(one_line(quiz.record.title))}>"
         "<qtimetadata><qtimetadatafield><fieldlabel>cc_maxattempts</fieldlabel><fieldentry>1</fieldentry>"
         "</qtimetadatafield></qtimetadata>\n"
         f'<section ident="root_section">\n{items}\n</section></assessment></questestinterop>\n'

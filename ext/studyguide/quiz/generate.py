@@ -4,20 +4,26 @@ Pure Python with no Sphinx import, so it can be unit- and property-tested alone.
 Every random choice is drawn from a generator seeded by the quiz seed, the claim id
 and the question type, so the same source gives the same questions, ids and choice
 order on every build and on every machine.
+
+A quiz is a set, not a list: one question per claim, no question printing another's
+answer, true and false statements balanced, no voice the key of most who-questions,
+and the question types spread (``build_quiz``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import itertools
 import random
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from studyguide.quiz.answers import normalise_answer
+
 BLANK = "_____"
 
-#: question type -> what it asks; the order is the order of questions about one claim.
+#: question type -> what it asks
 QUESTION_TYPES: dict[str, str] = {
     "who": "who holds this view",
     "tf": "true or false",
@@ -27,6 +33,12 @@ QUESTION_TYPES: dict[str, str] = {
     "match": "match a person to a role",
 }
 CLAIM_TYPES = ("who", "tf", "blank", "mc")
+#: what a claim can be; only a view is asked as "who holds this view"
+CLAIM_KINDS = ("view", "fact", "remark")
+#: how many questions either side of a who-question must not name its key
+NEAR = 1
+#: the fewest rows an order or a match question may have
+MIN_ROWS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +52,9 @@ class Person:
     sort_date: tuple[int, int, int] | None = None  # start (events) or birth (people)
     date_text: str = ""
     variants: tuple[str, ...] = ()
+    short: str = ""  # the name a voice is given in choices ("Serge"); "" = the name
+    end_date: tuple[int, int, int] | None = None  # the last day of an event that spans time
+    url: str = ""  # where the entry can be read, relative to the HTML root
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +63,7 @@ class ClaimInput:
 
     id: str
     text: str
-    holder: str
+    holder: str  # whose view it is
     piece: str = ""  # the page (docname) it is on
     piece_title: str = ""
     position: int = 0  # order of the claim in the whole text
@@ -61,6 +76,18 @@ class ClaimInput:
     answer: str = ""
     wrong: tuple[str, ...] = ()
     explain: str = ""
+    speaker: str = ""  # whose words these are; "" = the holder
+    shared_by: tuple[str, ...] = ()  # voices that share or endorse the view
+    kind: str = "view"
+    central: bool = False
+    context: str = ""  # shown in brackets before the extract
+    paraphrase: str = ""  # a true statement of the claim in plain words
+    accept: tuple[str, ...] = ()  # other answers accepted for the blank
+
+    @property
+    def voice(self) -> str:
+        """Whose words the extract is."""
+        return self.speaker or self.holder
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +101,7 @@ class Question:
     claim: str  # claim id, or "" for questions built from the register
     source: str  # URL with anchor of the passage ("" for register questions)
     items: tuple[str, ...] = field(default=())  # rows of order and match questions
+    links: tuple[tuple[str, str], ...] = field(default=())  # (label, URL) where the answer is read
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -86,7 +114,15 @@ class Question:
             "claim": self.claim,
             "source": self.source,
             **({"items": list(self.items)} if self.items else {}),
+            **({"links": [{"label": a, "url": b} for a, b in self.links]} if self.links else {}),
         }
+
+
+def question_key(question: Question) -> str:
+    """What makes two questions the same question: the prompt, and the rows it lists."""
+    if question.items:
+        return question.prompt + "\x1f" + "\x1f".join(sorted(question.items))
+    return question.prompt
 
 
 @dataclass(frozen=True)
@@ -94,7 +130,7 @@ class Wording:
     """The words generation writes; the Sphinx side passes translated ones."""
 
     who: str = "Who holds this view? {claim}"
-    tf: str = "True or false? {holder}, in the text: {statement}"
+    tf: str = "True or false? {statement}"
     blank: str = "Fill in the blank: {claim}"
     order: str = "Put these events in the order in which they happened."
     match: str = "Match each person to their role."
@@ -119,12 +155,6 @@ def rng_for(*parts: object) -> random.Random:
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 
-def normalise_answer(text: str) -> str:
-    """How a typed answer is compared: case, spacing, quotes and end punctuation aside."""
-    text = text.translate(str.maketrans("‘’“”", "''\"\""))
-    return re.sub(r"\s+", " ", text).strip().strip(".,;:!?").strip().casefold()
-
-
 def _distinct(values: Iterable[str], exclude: Iterable[str] = (), limit: int | None = None) -> list[str]:
     """Non-empty values, each once (by normalised form), none equal to an excluded one."""
     seen = {normalise_answer(v) for v in exclude}
@@ -145,19 +175,17 @@ class RegisterIndex:
 
     people: dict[str, Person]
     by_name: dict[str, tuple[str, ...]]  # normalised name or variant -> every name of that entry
-    candidates: tuple[Person, ...]  # people and organisations with a role, by id
 
     @classmethod
     def of(cls, people: dict[str, Person]) -> RegisterIndex:
         by_name: dict[str, tuple[str, ...]] = {}
         for person in people.values():
+            if person.kind == "topic":  # a theme's other names are headings, not answers
+                continue
             names = (person.name, *person.variants)
             for name in names:
                 by_name.setdefault(normalise_answer(name), names)
-        candidates = tuple(
-            sorted((p for p in people.values() if p.kind in ("person", "org") and p.role), key=lambda p: p.id)
-        )
-        return cls(people, by_name, candidates)
+        return cls(people, by_name)
 
 
 def _shuffled(rng: random.Random, values: Sequence[str]) -> tuple[str, ...]:
@@ -167,17 +195,27 @@ def _shuffled(rng: random.Random, values: Sequence[str]) -> tuple[str, ...]:
 
 
 def quote(text: str) -> str:
-    """The text in quotation marks, unless it is already quoted whole."""
+    """The text in double quotation marks; quotation marks inside it become single ones."""
     text = text.strip()
     if text.startswith("“") and text.endswith("”") and "“" not in text[1:-1]:
-        return text
-    return f"“{text}”"
+        text = text[1:-1]
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
+
+
+def extract(claim: ClaimInput, text: str | None = None) -> str:
+    """The claim's words as a prompt shows them: quoted, after its context in brackets."""
+    quoted = quote(claim.text if text is None else text)
+    return f"[{claim.context.strip()}] {quoted}" if claim.context.strip() else quoted
+
+
+def voice_name(person: Person) -> str:
+    return person.short or person.name
 
 
 def explanation_for(claim: ClaimInput, holder: Person | None, wording: Wording = ENGLISH) -> str:
     if claim.explain:
         return claim.explain
-    who = holder.name if holder else claim.holder
+    who = voice_name(holder) if holder else claim.holder
     if claim.piece_title:
         return wording.holds_in.format(holder=who, piece=claim.piece_title)
     return wording.holds.format(holder=who)
@@ -204,55 +242,66 @@ def _claim_question(
     )
 
 
+def can_ask_who(claim: ClaimInput, voices: Collection[str]) -> bool:
+    """A view, in its holder's own words, that no other voice shares and that names no other voice."""
+    others = set(voices) - {claim.holder}
+    return (
+        claim.kind == "view"
+        and claim.voice == claim.holder
+        and claim.holder in voices
+        and not (set(claim.shared_by) & set(voices))
+        and not (set(claim.mentions) & others)  # a voice the extract names is ruled out as a choice
+    )
+
+
 def who_question(
     claim: ClaimInput,
     people: dict[str, Person],
     voices: Sequence[str],
     seed: str,
     wording: Wording = ENGLISH,
-    index: RegisterIndex | None = None,
 ) -> Question | None:
-    """Who holds this view?  Wrong answers are the other voices, then people of the same kind."""
+    """Who holds this view?  The choices are the voices of the debate, by their short names."""
     holder = people.get(claim.holder)
-    if holder is None:
+    if holder is None or not can_ask_who(claim, voices):
         return None
-    index = index or RegisterIndex.of(people)
     rng = rng_for(seed, claim.id, "who")
-    others = [people[v].name for v in voices if v in people and v != holder.id]
-    named = [p.name for p in index.candidates if p.id in claim.mentions]
-
-    def closeness(person: Person) -> tuple[bool, int, str]:
-        """Same kind first, then the nearest in time: plausible wrong answers."""
-        gap = abs(person.sort_date[0] - holder.sort_date[0]) if person.sort_date and holder.sort_date else 999
-        return (person.kind != holder.kind, gap, person.id)
-
-    rest = (p.name for p in sorted(index.candidates, key=closeness) if p.id not in claim.mentions)
-    wrong = _distinct(itertools.chain(others, named, rest), exclude=[holder.name], limit=3)
-    if len(wrong) < 2:
+    others = [voice_name(people[v]) for v in voices if v in people and v not in (holder.id, *claim.shared_by)]
+    wrong = _distinct(others, exclude=[voice_name(holder)], limit=3)
+    if not wrong:  # a debate of two voices asks which of the two; one voice asks nothing
         return None
-    choices = _shuffled(rng, [holder.name, *wrong])
-    prompt = wording.who.format(claim=quote(claim.text))
+    choices = _shuffled(rng, [voice_name(holder), *wrong])
+    prompt = wording.who.format(claim=extract(claim))
     return _claim_question(
-        claim, "who", prompt, choices, (holder.name,), explanation_for(claim, holder, wording)
+        claim, "who", prompt, choices, (voice_name(holder),), explanation_for(claim, holder, wording)
     )
 
 
 def tf_question(
-    claim: ClaimInput, people: dict[str, Person], seed: str, wording: Wording = ENGLISH
+    claim: ClaimInput,
+    people: dict[str, Person],
+    seed: str,
+    wording: Wording = ENGLISH,
+    true: bool | None = None,
 ) -> Question | None:
-    """True or false: the claim as written, or one of its false restatements."""
-    holder = people.get(claim.holder)
-    who = holder.name if holder else claim.holder
-    falses = _distinct(claim.false, exclude=[claim.text])
+    """True or false: the author's true paraphrase, or one of the false ones, never quoted.
+
+    ``true`` asks for one or the other (``None``: a seeded choice); ``None`` is returned
+    when the claim has no statement of that kind.
+    """
+    falses = _distinct(claim.false, exclude=[claim.paraphrase, claim.text])
     rng = rng_for(seed, claim.id, "tf")
-    if falses and rng.random() < 0.5:
-        statement, true = rng.choice(falses), False
-    else:
-        statement, true = claim.text, True
-    explanation = explanation_for(claim, holder, wording)
+    if true is None:
+        true = not falses or (bool(claim.paraphrase.strip()) and rng.random() < 0.5)
+    if true and not claim.paraphrase.strip():
+        return None
+    if not true and not falses:
+        return None
+    statement = " ".join(claim.paraphrase.split()) if true else rng.choice(falses)
+    explanation = explanation_for(claim, people.get(claim.holder), wording)
     if not true:
         explanation += " " + wording.text_says.format(claim=quote(claim.text))
-    prompt = wording.tf.format(holder=who, statement=quote(statement))
+    prompt = wording.tf.format(statement=statement)
     answer = (wording.true if true else wording.false,)
     return _claim_question(claim, "tf", prompt, (wording.true, wording.false), answer, explanation)
 
@@ -270,89 +319,183 @@ def blank_question(
         return None  # no term, only punctuation, or not in the text
     prompt_text = claim.text.replace(term, BLANK, 1)
     index = index or RegisterIndex.of(people)
-    accepted = [term, *index.by_name.get(normalise_answer(term), ())]  # a register name: its variants too
-    prompt = wording.blank.format(claim=quote(prompt_text))
+    register_names = index.by_name.get(normalise_answer(term), ())  # a register name: its variants too
+    accepted = _distinct([term, *claim.accept, *register_names])
+    prompt = wording.blank.format(claim=extract(claim, prompt_text))
     explanation = explanation_for(claim, people.get(claim.holder), wording)
-    return _claim_question(claim, "blank", prompt, (), tuple(_distinct(accepted)), explanation)
+    return _claim_question(claim, "blank", prompt, (), tuple(accepted), explanation)
 
 
 def mc_question(
     claim: ClaimInput, people: dict[str, Person], seed: str, wording: Wording = ENGLISH
 ) -> Question | None:
     """The author's own multiple-choice question, choices in a seeded order."""
-    if not (claim.question and claim.answer):
+    answer = claim.answer.strip()
+    if not (claim.question.strip() and normalise_answer(answer)):
         return None
-    wrong = _distinct(claim.wrong, exclude=[claim.answer])
+    wrong = _distinct(claim.wrong, exclude=[answer])
     if not wrong:
         return None
     rng = rng_for(seed, claim.id, "mc")
-    choices = _shuffled(rng, [claim.answer.strip(), *wrong])
+    choices = _shuffled(rng, [answer, *wrong])
     explanation = explanation_for(claim, people.get(claim.holder), wording)
-    return _claim_question(claim, "mc", claim.question, choices, (claim.answer.strip(),), explanation)
+    return _claim_question(claim, "mc", claim.question.strip(), choices, (answer,), explanation)
 
 
-def order_question(
-    events: Sequence[Person], quiz_id: str, seed: str, size: int = 4, wording: Wording = ENGLISH
-) -> Question | None:
-    """Put events in order, from their dates; only events with distinct dates are used."""
-    dated = sorted((e for e in events if e.sort_date), key=lambda e: (e.sort_date, e.id))
-    distinct: list[Person] = []
-    for event in dated:
-        if not distinct or event.sort_date != distinct[-1].sort_date:
-            distinct.append(event)
-    if len(distinct) < 3:
-        return None
-    rng = rng_for(seed, quiz_id, "order")
-    chosen = sorted(rng.sample(distinct, min(size, len(distinct))), key=lambda e: (e.sort_date, e.id))
-    names = [e.name for e in chosen]
-    if len(set(names)) != len(names):
-        return None
-    shown = _shuffled(rng, names)
-    if list(shown) == names:  # never show them already in order
-        shown = (*shown[1:], shown[0])
-    dates = "; ".join(f"{e.name}: {e.date_text}" for e in chosen if e.date_text)
-    return Question(
-        id=f"{quiz_id}-order",
-        type="order",
-        prompt=wording.order,
-        choices=shown,
-        answer=tuple(names),
-        explanation=wording.in_order.format(events=dates) if dates else "",
-        claim="",
-        source="",
-        items=shown,
+def _overlap(one: Person, other: Person) -> bool:
+    """The two events' spans (their date ranges, uncertainty included) share a day."""
+    assert one.sort_date is not None and other.sort_date is not None
+    one_end = one.end_date or one.sort_date
+    other_end = other.end_date or other.sort_date
+    return one.sort_date <= other_end and other.sort_date <= one_end
+
+
+def orderable_events(events: Iterable[Person]) -> list[Person]:
+    """Dated events whose spans do not overlap, in date order.
+
+    Where two overlap (one lasts over the other's start, or their dates are too vague to
+    tell which came first) the shorter one is kept, so every order asked is a fact.
+    """
+    dated = [e for e in events if e.kind == "event" and e.sort_date]
+
+    kept: list[Person] = []
+    for event in sorted(dated, key=lambda e: (_days(e), e.id)):
+        if not any(_overlap(event, other) for other in kept):
+            kept.append(event)
+    names = Counter(normalise_answer(e.name) for e in kept)
+    return sorted(
+        (e for e in kept if names[normalise_answer(e.name)] == 1), key=lambda e: (e.sort_date, e.id)
     )
 
 
-def match_question(
-    people: Sequence[Person], quiz_id: str, seed: str, size: int = 4, wording: Wording = ENGLISH
+def _days(event: Person) -> int:
+    """The length of an event's span, roughly in days."""
+    assert event.sort_date is not None
+    end = event.end_date or event.sort_date
+
+    def day(d: tuple[int, int, int]) -> int:
+        return d[0] * 372 + d[1] * 31 + d[2]
+
+    return day(end) - day(event.sort_date)
+
+
+def _link(person: Person) -> tuple[str, str] | None:
+    return (person.name, person.url) if person.url else None
+
+
+def order_question(
+    events: Sequence[Person],
+    quiz_id: str,
+    seed: str,
+    size: int = MIN_ROWS,
+    wording: Wording = ENGLISH,
+    avoid: Collection[str] = frozenset(),
 ) -> Question | None:
-    """Match each person to a role: rows are people, choices their roles in a seeded order."""
-    candidates = sorted((p for p in people if p.kind == "person" and p.role), key=lambda p: p.id)
+    """Put events in order, from their dates: at least four, distinct dates, none spanning another."""
+    usable = orderable_events(events)
+    if len(usable) < MIN_ROWS:
+        return None
+    rng = rng_for(seed, quiz_id, "order")
+    for _attempt in range(20):
+        chosen = sorted(rng.sample(usable, min(size, len(usable))), key=lambda e: (e.sort_date, e.id))
+        names = [e.name for e in chosen]
+        shown = _shuffled(rng, names)
+        if list(shown) == names:  # never show them already in order
+            shown = (*shown[1:], shown[0])
+        dates = "; ".join(f"{e.name}: {e.date_text}" for e in chosen if e.date_text)
+        question = Question(
+            id=f"{quiz_id}-order",
+            type="order",
+            prompt=wording.order,
+            choices=shown,
+            answer=tuple(names),
+            explanation=wording.in_order.format(events=dates) if dates else "",
+            claim="",
+            source="",
+            items=shown,
+            links=tuple(link for e in chosen if (link := _link(e))),
+        )
+        if question_key(question) not in avoid:
+            return question
+    return None
+
+
+def role_names_person(person: Person) -> bool:
+    """The role gives the answer away: it contains one of the person's names."""
+    role = f" {normalise_words(person.role)} "
+    for name in (person.name, person.short, *person.variants):
+        for word in normalise_words(name).split():
+            if len(word) > 3 and f" {word} " in role:
+                return True
+    return False
+
+
+def normalise_words(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def match_question(
+    people: Sequence[Person],
+    quiz_id: str,
+    seed: str,
+    size: int = MIN_ROWS,
+    wording: Wording = ENGLISH,
+    avoid: Collection[str] = frozenset(),
+) -> Question | None:
+    """Match each person to a role: at least four rows, no role naming its person."""
+    candidates = sorted(
+        (p for p in people if p.kind == "person" and p.role and not role_names_person(p)), key=lambda p: p.id
+    )
     by_role: dict[str, Person] = {}
     for person in candidates:
         by_role.setdefault(normalise_answer(person.role), person)
     candidates = list(by_role.values())
-    if len(candidates) < 3:
+    if len(candidates) < MIN_ROWS:
         return None
     rng = rng_for(seed, quiz_id, "match")
-    chosen = sorted(rng.sample(candidates, min(size, len(candidates))), key=lambda p: p.name)
-    roles = _shuffled(rng, [p.role for p in chosen])
-    return Question(
-        id=f"{quiz_id}-match",
-        type="match",
-        prompt=wording.match,
-        choices=roles,
-        answer=tuple(p.role for p in chosen),
-        explanation="; ".join(f"{p.name}: {p.role}" for p in chosen) + ".",
-        claim="",
-        source="",
-        items=tuple(p.name for p in chosen),
-    )
+    for _attempt in range(20):
+        chosen = sorted(rng.sample(candidates, min(size, len(candidates))), key=lambda p: p.name)
+        roles = _shuffled(rng, [p.role for p in chosen])
+        question = Question(
+            id=f"{quiz_id}-match",
+            type="match",
+            prompt=wording.match,
+            choices=roles,
+            answer=tuple(p.role for p in chosen),
+            explanation="; ".join(f"{p.name}: {p.role}" for p in chosen) + ".",
+            claim="",
+            source="",
+            items=tuple(p.name for p in chosen),
+            links=tuple(link for p in chosen if (link := _link(p))),
+        )
+        if question_key(question) not in avoid:
+            return question
+    return None
 
 
 def normalise_space(text: str) -> str:
     return " ".join(text.split())
+
+
+def candidates_for_claim(
+    claim: ClaimInput,
+    people: dict[str, Person],
+    voices: Sequence[str],
+    seed: str,
+    wording: Wording = ENGLISH,
+    index: RegisterIndex | None = None,
+) -> list[Question]:
+    """Every question one claim can give; true/false in both its true and its false form."""
+    claim = replace(claim, text=normalise_space(claim.text), blank=normalise_space(claim.blank))
+    index = index or RegisterIndex.of(people)
+    made = [
+        who_question(claim, people, voices, seed, wording),
+        tf_question(claim, people, seed, wording, true=True),
+        tf_question(claim, people, seed, wording, true=False),
+        blank_question(claim, people, seed, wording, index),
+        mc_question(claim, people, seed, wording),
+    ]
+    return [q for q in made if q is not None]
 
 
 def questions_for_claim(
@@ -363,16 +506,14 @@ def questions_for_claim(
     wording: Wording = ENGLISH,
     index: RegisterIndex | None = None,
 ) -> list[Question]:
-    """Every question one claim gives (its text and blank taken with spacing normalised)."""
-    claim = replace(claim, text=normalise_space(claim.text), blank=normalise_space(claim.blank))
-    index = index or RegisterIndex.of(people)
-    made = [
-        who_question(claim, people, voices, seed, wording, index),
-        tf_question(claim, people, seed, wording),
-        blank_question(claim, people, seed, wording, index),
-        mc_question(claim, people, seed, wording),
-    ]
-    return [q for q in made if q is not None]
+    """One question of each type a claim gives (true/false in its seeded form)."""
+    made: dict[str, Question] = {}
+    for question in candidates_for_claim(claim, people, voices, seed, wording, index):
+        made.setdefault(question.type, question)
+    tf = tf_question(replace(claim, text=normalise_space(claim.text)), people, seed, wording)
+    if tf is not None:
+        made["tf"] = tf
+    return [made[t] for t in CLAIM_TYPES if t in made]
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,6 +541,26 @@ def select_claims(claims: Iterable[ClaimInput], spec: QuizSpec) -> list[ClaimInp
     return sorted(chosen, key=lambda c: (c.position, c.id))
 
 
+def answer_words(question: Question) -> list[str]:
+    """The answers a question must not see printed in another question of its quiz."""
+    if question.type == "blank":
+        return [question.answer[0]]  # the word of the text; a synonym printed elsewhere is no key
+    if question.type == "mc":
+        return list(question.answer)
+    return []
+
+
+def question_text(question: Question) -> str:
+    """Everything a student reads before answering."""
+    return " ".join([question.prompt, *question.choices, *question.items])
+
+
+def leaks(answer: str, text: str) -> bool:
+    """The answer can be read in the text (as whole words, whatever the case and spelling)."""
+    words = normalise_words(answer)
+    return bool(words) and f" {words} " in f" {normalise_words(text)} "
+
+
 def build_quiz(
     spec: QuizSpec,
     claims: Sequence[ClaimInput],
@@ -409,67 +570,186 @@ def build_quiz(
 ) -> tuple[list[Question], list[ClaimInput]]:
     """All questions of a quiz, and the claims it drew on.
 
-    ``avoid`` holds prompts that must not be asked again (an exam avoids every
-    question of the practice quizzes).
+    ``avoid`` holds the keys (``question_key``) of questions that must not be asked again:
+    an exam avoids every practice question, and a quiz avoids the order and match
+    questions of the quizzes built before it.
 
-    Claim questions come in text order; the order and match questions, built from the
-    events and people the selected claims name, come last.  With ``count``, questions
-    are taken round-robin over the types so that a short quiz still mixes them.
+    One question per claim, in text order; the order and match questions come last.
+    With ``count``, central claims come first, then a seeded sample of the rest.
     """
     seed = spec.seed or spec.id
     types = spec.types or tuple(QUESTION_TYPES)
     selected = select_claims(claims, spec)
     voices = sorted({c.holder for c in claims if c.holder})
     index = RegisterIndex.of(people)
-    pool: list[Question] = []
+    rng = rng_for(seed, spec.id, "pick")
+    options: dict[str, list[Question]] = {}
     for claim in selected:
-        pool += [
-            q for q in questions_for_claim(claim, people, voices, seed, wording, index) if q.type in types
+        made = [
+            q
+            for q in candidates_for_claim(claim, people, voices, seed, wording, index)
+            if q.type in types and question_key(q) not in avoid
         ]
+        if made:
+            options[claim.id] = made
+    extra: list[Question] = []
     named = {m for c in selected for m in (*c.mentions, *c.topics)}
     if "order" in types:
         events = [people[i] for i in sorted(named) if i in people and people[i].kind == "event"]
-        question = order_question(events, spec.id, seed, wording=wording)
-        if question:
-            pool.append(question)
+        order = order_question(events, spec.id, seed, wording=wording, avoid=avoid)
+        if order:
+            extra.append(order)
     if "match" in types:
         persons = [people[i] for i in sorted(named | {c.holder for c in selected}) if i in people]
-        question = match_question(persons, spec.id, seed, wording=wording)
-        if question:
-            pool.append(question)
-    pool = [q for q in pool if q.prompt not in avoid]
-    if spec.count is not None and spec.count < len(pool):
-        pool = _pick(pool, spec.count, rng_for(seed, spec.id, "pick"))
-    return pool, selected
+        match = match_question(persons, spec.id, seed, wording=wording, avoid=avoid)
+        if match:
+            extra.append(match)
+    by_id = {c.id: c for c in selected}
+    asked = [c.id for c in selected if c.id in options]
+    if spec.count is not None:
+        room = max(spec.count - len(extra), 0)
+        extra = extra[: spec.count]
+        if len(asked) > room:
+            central = [c for c in asked if by_id[c].central]
+            rest = [c for c in asked if not by_id[c].central]
+            rng.shuffle(rest)
+            keep = set((central + rest)[:room])
+            asked = [c for c in asked if c in keep]
+    if len({by_id[c].holder for c in asked}) < 2:  # one voice: "who holds this view" asks nothing
+        options = {c: [q for q in made if q.type != "who"] or made for c, made in options.items()}
+    chosen = assign_types([options[c] for c in asked], [by_id[c] for c in asked], True, rng)
+    return spread_keys([*chosen, *extra], rng), selected
 
 
-def _pick(pool: list[Question], count: int, rng: random.Random) -> list[Question]:
-    """Choose ``count`` questions: first one per claim (rotating the types), then any.
-
-    So a short quiz still covers every claim it can, and mixes the question types.
-    """
-    by_claim: dict[str, list[Question]] = {}
-    for question in pool:
-        if question.claim:  # order and match questions only fill the places left
-            by_claim.setdefault(question.claim, []).append(question)
-    groups = list(by_claim.values())
-    if len(groups) > count:
-        groups = rng.sample(groups, count)
-    type_order = list(CLAIM_TYPES)
-    rng.shuffle(type_order)
-    picked: set[str] = set()
-    turn = 0
-    for questions in groups:
-        # the next type in the rotation that this claim can give
-        available = {q.type for q in questions}
-        while type_order[turn % len(type_order)] not in available:
+def spread_keys(questions: list[Question], rng: random.Random) -> list[Question]:
+    """Put the keys of the choice questions in every position in turn (from a seeded start)."""
+    turn = rng.randrange(4)
+    result = []
+    for question in questions:
+        if question.type in ("who", "mc") and len(question.choices) > 1:
+            others = [c for c in question.choices if c != question.answer[0]]
+            place = turn % len(question.choices)
             turn += 1
-        wanted = type_order[turn % len(type_order)]
-        turn += 1
-        picked.add(next(q.id for q in questions if q.type == wanted))
-    rest = [q for q in pool if q.id not in picked]
-    rng.shuffle(rest)
-    rest.sort(key=lambda q: bool(q.claim))  # the order and match questions first
-    for question in rest[: count - len(picked)]:
-        picked.add(question.id)
-    return [q for q in pool if q.id in picked]
+            question = replace(question, choices=(*others[:place], question.answer[0], *others[place:]))
+        result.append(question)
+    return result
+
+
+def assign_types(
+    options: list[list[Question]], claims: list[ClaimInput], prefer_who_central: bool, rng: random.Random
+) -> list[Question]:
+    """One question per claim: types spread, constraints of a set kept.
+
+    - central claims are asked as who-questions where the quiz spans several voices;
+    - otherwise the types rotate, each claim taking the next type it can give;
+    - no voice is the key of more than half of the who-questions;
+    - true and false statements are balanced (the false form where the count is even);
+    - a blank or multiple-choice answer printed in another question is avoided.
+    """
+    rotation = list(CLAIM_TYPES)
+    rng.shuffle(rotation)
+    turn = 0
+    picked: list[Question] = []
+    for made, claim in zip(options, claims, strict=True):
+        types = [q.type for q in made]
+        wanted = ""
+        if prefer_who_central and claim.central and "who" in types:
+            wanted = "who"
+        else:
+            for step in range(len(rotation)):
+                if rotation[(turn + step) % len(rotation)] in types:
+                    wanted = rotation[(turn + step) % len(rotation)]
+                    turn += step + 1
+                    break
+        picked.append(next(q for q in made if q.type == wanted))
+    by_claim = dict(zip([c.id for c in claims], options, strict=True))
+    picked = _balance_who(picked, by_claim, claims)
+    picked = _avoid_leaks(picked, by_claim)
+    picked = _balance_tf(picked, by_claim, rng)
+    picked = _avoid_leaks(picked, by_claim)
+    return _balance_who(picked, by_claim, claims)
+
+
+def _swap(
+    picked: list[Question], i: int, by_claim: dict[str, list[Question]], exclude: Collection[str]
+) -> bool:
+    """Ask claim i another way (not one of ``exclude``); False when it has no other way."""
+    others = [q for q in by_claim[picked[i].claim] if q.type not in (*exclude, "who")]
+    if not others:
+        return False
+    count = Counter(q.type for q in picked)
+    picked[i] = min(others, key=lambda q: (count[q.type], CLAIM_TYPES.index(q.type)))
+    return True
+
+
+def _balance_who(
+    picked: list[Question], by_claim: dict[str, list[Question]], claims: list[ClaimInput]
+) -> list[Question]:
+    central = {c.id for c in claims if c.central}
+    while True:
+        who = [i for i, q in enumerate(picked) if q.type == "who"]
+        if len(who) < 2:
+            return picked
+        keys = Counter(picked[i].answer[0] for i in who)
+        top, count = keys.most_common(1)[0]
+        if count * 2 <= len(who):
+            return picked
+        # ask one of the top voice's claims another way, the last non-central one first
+        movable = [i for i in who if picked[i].answer[0] == top]
+        movable.sort(key=lambda i: (picked[i].claim in central, -i))
+        if not any(_swap(picked, i, by_claim, ("who",)) for i in movable):
+            return picked
+
+
+def _balance_tf(
+    picked: list[Question], by_claim: dict[str, list[Question]], rng: random.Random
+) -> list[Question]:
+    """Turn true/false questions into their other form until true and false differ by one at most."""
+    tf = [i for i, q in enumerate(picked) if q.type == "tf"]
+    rng.shuffle(tf)
+    for i in tf:
+        trues = sum(1 for j in tf if is_true(picked[j]))
+        if abs(2 * trues - len(tf)) <= 1:
+            break
+        if is_true(picked[i]) == (2 * trues > len(tf)):
+            other = [
+                q for q in by_claim[picked[i].claim] if q.type == "tf" and is_true(q) != is_true(picked[i])
+            ]
+            if other:
+                picked[i] = other[0]
+    return picked
+
+
+def is_true(question: Question) -> bool:
+    """A true/false question whose key is its first choice, "True"."""
+    return question.type == "tf" and question.answer[0] == question.choices[0]
+
+
+def _avoid_leaks(picked: list[Question], by_claim: dict[str, list[Question]]) -> list[Question]:
+    for i, question in enumerate(picked):
+        others = " ".join(question_text(q) for j, q in enumerate(picked) if j != i)
+        if any(leaks(a, others) for a in answer_words(question)):
+            _swap(picked, i, by_claim, (question.type,))
+            continue
+        if question.type == "who":
+            _keep_key_unnamed(picked, i, by_claim)
+    return picked
+
+
+def _keep_key_unnamed(picked: list[Question], i: int, by_claim: dict[str, list[Question]]) -> None:
+    """A who-question's neighbours must not name its key: ask them another way, or it another way."""
+    key = picked[i].answer[0]
+    for j in range(max(0, i - NEAR), min(len(picked), i + NEAR + 1)):
+        shown = (
+            picked[j].prompt if picked[j].type == "who" else question_text(picked[j])
+        )  # every who lists all voices
+        if j == i or not leaks(key, shown):
+            continue
+        if not picked[j].claim:
+            continue
+        quiet = [q for q in by_claim[picked[j].claim] if q.type != "who" and not leaks(key, question_text(q))]
+        if quiet:
+            picked[j] = quiet[0]
+        else:
+            _swap(picked, i, by_claim, ("who",))
+            return

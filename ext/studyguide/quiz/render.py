@@ -16,7 +16,6 @@ from docutils import nodes
 from studyguide.i18n import _
 from studyguide.nodes import elements, href, sg_placeholder
 from studyguide.quiz.directive import BuiltQuiz, QuizSet, built_quizzes
-from studyguide.quiz.exam import check_hashes, exam_id, salt_for
 from studyguide.quiz.generate import Question
 
 if TYPE_CHECKING:
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
 
 EXPORT_DIR = "_quizzes"
 PAPER_BUILDERS = ("simplepdf", "latex", "rinoh")
-QUIZ_KINDS = ("quiz", "quiz-key", "quiz-exam", "claim-data", "claim-quizzes")
+QUIZ_KINDS = ("quiz", "quiz-key", "claim-data", "claim-quizzes")  # exams: exams.py
 
 
 def labels() -> dict[str, str]:
@@ -42,6 +41,7 @@ def labels() -> dict[str, str]:
         "version": escape(_("version")),
         "reset_answers": escape(_("Reset answers")),
         "exam_version": escape(_("exam version")),
+        "read_about": escape(_("Read about:")),
     }
 
 
@@ -65,7 +65,7 @@ def _attr(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def _kind(question: Question) -> str:
+def input_kind(question: Question) -> str:
     if question.type == "blank":
         return "text"
     if question.type in ("order", "match"):
@@ -92,12 +92,12 @@ def _answer_text(question: Question) -> str:
             f"{item}: {role}" for item, role in zip(question.items, question.answer, strict=True)
         )
     if question.type == "blank":
-        return question.answer[0]
+        return " / ".join(question.answer)  # every accepted answer
     return question.answer[0]
 
 
-def _inputs_html(question: Question, name: str) -> str:
-    kind = _kind(question)
+def inputs_html(question: Question, name: str) -> str:
+    kind = input_kind(question)
     if kind == "radio":
         choices = "".join(
             f'<label class="sg-choice"><input type="radio" name="{name}" value="{i}"> {escape(text)}</label>'
@@ -136,12 +136,18 @@ def question_html(app: Sphinx, docname: str, quiz: BuiltQuiz, question: Question
     if claim is not None and "#" in question.source:
         link = _attr(href(app.builder, docname, claim.piece, question.source.split("#", 1)[1]))
         source = f'<p><a class="sg-source" href="{link}">{L["re_read_the_passage"]}</a></p>'
+    elif question.links:
+        prefix = _root_prefix(app, docname)
+        anchors = ", ".join(
+            f'<a href="{_attr(prefix + url)}">{escape(label)}</a>' for label, url in question.links
+        )
+        source = f'<p class="sg-source">{L["read_about"]} {anchors}</p>'
     explain = f'<p class="sg-explain">{escape(question.explanation)}</p>' if question.explanation else ""
     return (
-        f'<li class="sg-question" id="{qid}" data-sg-type="{question.type}" data-sg-kind="{_kind(question)}" '
+        f'<li class="sg-question" id="{qid}" data-sg-type="{question.type}" data-sg-kind="{input_kind(question)}" '
         f"data-sg-answer='{_attr(answer)}'>"
         f'<fieldset class="sg-fieldset"><legend class="sg-prompt">{escape(question.prompt)}</legend>'
-        f"{_inputs_html(question, qid)}</fieldset>"
+        f"{inputs_html(question, qid)}</fieldset>"
         f'<div class="sg-actions"><button type="button" class="sg-check" hidden>{L["check"]}</button></div>'
         f'<p class="sg-verdict" aria-live="polite"></p>'
         f'<details class="sg-answer"><summary>{L["show_the_answer"]}</summary>'
@@ -189,70 +195,7 @@ def quiz_html(app: Sphinx, docname: str, quiz: BuiltQuiz) -> str:
     )
 
 
-def exam_labels() -> dict[str, str]:
-    """The exam page's words, translated (literal calls, so extraction finds them)."""
-    return {
-        "submit": _("Submit the whole quiz"),
-        "unanswered": _("{n} questions have no answer yet. Submit anyway?"),
-        "result": _("{right} of {total} right."),
-        "right": _("Right."),
-        "wrong": _("Wrong."),
-        "name": _("Your name"),
-        "download": _("Download your results"),
-        "needName": _("Enter your name first."),
-        "noCrypto": _("This browser cannot check answers here (it needs a secure https or localhost page)."),
-        "intro": _(
-            "Exam: no answer is shown until you submit the whole quiz. Then enter your name and "
-            "download your results file to hand in. Nothing is sent anywhere."
-        ),
-    }
-
-
-def exam_question_html(quiz: BuiltQuiz, question: Question) -> str:
-    """A question with hashes of its accepted answers, and nothing that marks the right one."""
-    opaque = exam_id(quiz.record.id, quiz.version, question.id)
-    qid = _attr(f"q-{quiz.record.id}--{opaque}")
-    salt = salt_for(quiz.record.id, quiz.version, question.id)
-    hashes = json.dumps(check_hashes(question.as_json(), salt))
-    kind = _kind(question)
-    if kind == "radio":
-        choices = "".join(
-            f'<label class="sg-choice"><input type="radio" name="{qid}" value="{_attr(text)}"> {escape(text)}</label>'
-            for text in question.choices
-        )
-        inputs = f'<div class="sg-choices">{choices}</div>'
-    else:
-        inputs = _inputs_html(question, qid)
-    return (
-        f'<li class="sg-question" id="{qid}" data-sg-qid="{opaque}" data-sg-type="{question.type}" '
-        f'data-sg-kind="{kind}" data-sg-salt="{_attr(salt)}" data-sg-check=\'{_attr(hashes)}\'>'
-        f'<fieldset class="sg-fieldset"><legend class="sg-prompt">{escape(question.prompt)}</legend>'
-        f'{inputs}</fieldset><p class="sg-verdict" aria-live="polite"></p></li>'
-    )
-
-
-def exam_html(quiz: BuiltQuiz) -> str:
-    record = quiz.record
-    labels = exam_labels()
-    texts = {k: v for k, v in labels.items() if k != "intro"}
-    questions = "".join(exam_question_html(quiz, q) for q in quiz.questions)
-    return (
-        f'<section class="sg-quiz sg-exam sg-apparatus" id="sg-exam-{_attr(record.id)}" data-sg-quiz="{_attr(record.id)}" '
-        f'data-sg-version="{quiz.version}" aria-label="{_attr(record.title)}" '
-        f"data-sg-text='{_attr(json.dumps(texts, ensure_ascii=False))}'>"
-        f'<p class="sg-exam-intro">{escape(labels["intro"])}</p>'
-        f'<ol class="sg-questions">{questions}</ol>'
-        f'<div class="sg-quiz-bar"><button type="button" class="sg-submit" hidden>{escape(labels["submit"])}</button>'
-        f'<p class="sg-result sg-score" role="status" aria-live="polite"></p></div>'
-        f'<div class="sg-handin" hidden><label>{escape(labels["name"])} '
-        f'<input type="text" name="sg-student" autocomplete="name"></label> '
-        f'<button type="button" class="sg-download">{escape(labels["download"])}</button>'
-        f'<p class="sg-handin-note" role="status" aria-live="polite"></p></div>'
-        f"</section>"
-    )
-
-
-def _question_nodes(question: Question) -> nodes.Element:
+def question_nodes(question: Question) -> nodes.Element:
     """A question for builders without the widget: prompt and lettered choices or rows."""
     item = nodes.list_item()
     item += nodes.paragraph("", question.prompt)
@@ -274,7 +217,7 @@ def _question_nodes(question: Question) -> nodes.Element:
 def quiz_nodes(quiz: BuiltQuiz, with_answers: bool) -> list[nodes.Node]:
     questions = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".", classes=["sg-quiz-print"])
     for question in quiz.questions:
-        questions += _question_nodes(question)
+        questions += question_nodes(question)
     result: list[nodes.Node] = [questions]
     if with_answers:
         result += key_nodes(quiz, heading=True)
@@ -339,11 +282,6 @@ def resolve_quizzes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 replacement = [nodes.raw("", quiz_html(app, docname, quiz), format="html")]
             else:
                 replacement = quiz_nodes(quiz, with_answers=True)
-        elif kind == "quiz-exam" and target in quizset.quizzes:
-            if is_html:
-                replacement = [nodes.raw("", exam_html(quizset.quizzes[target]), format="html")]
-            else:
-                replacement = quiz_nodes(quizset.quizzes[target], with_answers=False)
         elif kind == "quiz-key" and target in quizset.quizzes:
             replacement = key_nodes(quizset.quizzes[target])
         elif kind == "claim-quizzes":  # after a block claim

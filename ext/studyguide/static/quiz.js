@@ -3,6 +3,8 @@
 (function () {
   'use strict';
 
+  var SCRIPT = document.currentScript && document.currentScript.src;
+
   // Words the script writes; the page may give translations in data-sg-text (JSON).
   var T = {
     right: 'Right.', wrong: 'Not quite.', empty: 'Choose or type an answer first.',
@@ -12,14 +14,35 @@
     return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
   }
 
-  // Typographic quotes become straight; whitespace collapses; case and trailing . , ; : ! ? go.
+  // How a typed answer is compared: the same folding as studyguide/quiz/answers.py (a test
+  // runs both over the same cases). Case, quotes, spacing, end punctuation, a leading
+  // article, hyphens and dashes, number words up to ninety-nine and a final plural -s go.
+  var UNITS = ('zero one two three four five six seven eight nine ten eleven twelve thirteen ' +
+    'fourteen fifteen sixteen seventeen eighteen nineteen').split(' ');
+  var TENS = 'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ');
+  var NUMBERS = {};
+  UNITS.forEach(function (w, i) { NUMBERS[w] = String(i); });
+  TENS.forEach(function (t, i) {
+    NUMBERS[t] = String(20 + 10 * i);
+    UNITS.slice(1, 10).forEach(function (u, j) { NUMBERS[t + ' ' + u] = String(21 + 10 * i + j); });
+  });
+  var NUMBER_RE = new RegExp('(?<![\\p{L}\\p{N}_])(' + Object.keys(NUMBERS).sort(function (a, b) {
+    return b.length - a.length || (a < b ? -1 : 1);
+  }).join('|') + ')(?![\\p{L}\\p{N}_])', 'gu');
   function norm(s) {
-    return String(s).normalize('NFC')
-      .replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"')
-      .replace(/\s+/g, ' ').trim()
-      .replace(/[\s.,;:!?]+$/, '')
+    var t = String(s).normalize('NFKC')
+      .replace(/[\u2018\u2019\u201A\u201B]/g, "'").replace(/[\u201C\u201D\u201E\u201F]/g, '"')
       .toLowerCase();
+    t = t.replace(/\s+/g, ' ').trim().replace(/^[.,;:!?'"]+/, '').replace(/[.,;:!?'"]+$/, '').trim();
+    t = t.replace(/^(?:the|an|a) /, '');
+    t = t.replace(/[\u2010-\u2015\u2212-]/g, ' ').replace(/\s+/g, ' ').trim();
+    t = t.replace(NUMBER_RE, function (m) { return NUMBERS[m]; });
+    t = t.replace(/ /g, '');
+    var chars = Array.from(t);
+    if (chars.length > 3 && t.slice(-1) === 's' && t.slice(-2) !== 'ss') t = t.slice(0, -1);
+    return t;
   }
+  window.studyguideNormalise = norm;  // for the tests that hold it to the Python folding
 
   // localStorage may be missing, blocked or full: the quiz works without it.
   function load(key) {
@@ -38,6 +61,28 @@
   function drop(key) {
     try {
       window.localStorage.removeItem(key);
+    } catch (e) { /* nothing to drop */ }
+  }
+
+  // The site's root path, part of every key: two builds on one origin (Read the Docs'
+  // /en/latest/ and /en/stable/) never share answers, and one's reset leaves the other's.
+  function rootPath() {
+    var root = document.documentElement.getAttribute('data-content_root');
+    try {
+      if (root !== null) return new URL(root, window.location.href).pathname;
+      if (SCRIPT) return new URL(SCRIPT.replace(/(_static\/)?[^/]*$/, ''), window.location.href).pathname;
+    } catch (e) { /* below */ }
+    return window.location.pathname.replace(/[^/]*$/, '');
+  }
+  // Keys of other versions of a quiz on this site, and of the old key format (no site path), go.
+  function dropOthers(prefix, legacy, key) {
+    try {
+      var old = [];
+      for (var i = 0; i < window.localStorage.length; i++) {
+        var k = window.localStorage.key(i);
+        if (k && k !== key && (k.indexOf(prefix) === 0 || k.indexOf(legacy) === 0)) old.push(k);
+      }
+      old.forEach(function (k) { window.localStorage.removeItem(k); });
     } catch (e) { /* nothing to drop */ }
   }
 
@@ -122,7 +167,9 @@
       .filter(Boolean);
     if (!questions.length) return;
 
-    var key = 'sg-quiz:' + section.getAttribute('data-sg-quiz') + ':' + section.getAttribute('data-sg-version');
+    var prefix = 'sg-quiz' + JSON.stringify([rootPath(), section.getAttribute('data-sg-quiz')]);
+    var key = prefix + section.getAttribute('data-sg-version');
+    dropOthers(prefix, 'sg-quiz:' + section.getAttribute('data-sg-quiz') + ':', key);
     var score = section.querySelector('.sg-score');
     var reset = section.querySelector('.sg-reset');
 
