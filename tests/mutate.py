@@ -129,6 +129,16 @@ def function_of(name: str) -> str:
     return re.sub(r"__mutmut_\d+$", "", re.split(r"\.x[ǁ_]", name, maxsplit=1)[-1])
 
 
+def tests_of(module: str, default: list[str]) -> list[str]:
+    """The tests a module's stage was run with (they can be set per run: MUTATE_TESTS=...)."""
+    settings = stage_of(module) / "pyproject.toml"
+    if not settings.exists():
+        return default
+    return list(
+        tomllib.loads(settings.read_text("utf-8"))["tool"]["mutmut"]["pytest_add_cli_args_test_selection"]
+    )
+
+
 def write_report(modules: list[str], tests: list[str], status: dict[str, str], skip: str) -> float:
     by_module: dict[str, Counter[str]] = defaultdict(Counter)
     survivors: dict[str, list[str]] = defaultdict(list)
@@ -146,8 +156,10 @@ def write_report(modules: list[str], tests: list[str], status: dict[str, str], s
         f'"{KEEP_HEADING.removeprefix("## ")}", which the next run keeps.',
         "",
         f"Modules: {', '.join(f'`{m}`' for m in modules)}.  ",
-        f"Tests run against each mutant: {', '.join(f'`{t}`' for t in tests)} (browser tests and those "
-        "that build the whole site left out, for time).  ",
+        "Tests run against each mutant (those of its module's stage that reach the mutated function; "
+        "browser tests and those that build the whole site left out, for time):  ",
+        *[f"- `{m}`: {', '.join(f'`{t}`' for t in tests_of(m, tests))}" for m in modules],
+        "",
         f"Functions left out of the scores: {f'`{skip}`' if skip else 'none'}.",
         "",
         "| module | mutants | killed | survived | other | score |",
