@@ -53,6 +53,11 @@ def stage(modules: list[str], tests: list[str], deselect: str, skip: str) -> Non
     )
     for path in modules:
         assert path.startswith("ext/") and (ROOT / path).is_file(), f"not a module in ext/: {path}"
+    write_settings(stage_dir, modules, tests, deselect, skip)
+
+
+def write_settings(stage_dir: Path, modules: list[str], tests: list[str], deselect: str, skip: str) -> None:
+    """mutmut's and pytest's settings in a stage (written again when the tests are refreshed)."""
     pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
     pytest_opts = tomllib.loads(pyproject)["tool"]["pytest"]["ini_options"]
     # in a TOML string the regex's \\( is written doubled
@@ -223,6 +228,7 @@ def main() -> int:
             break
         if args.survivors:
             refresh_tests(stage_dir)
+            write_settings(stage_dir, [module], args.tests, args.deselect, args.skip)
         else:
             stage([module], args.tests, args.deselect, args.skip)
             run_mutmut(stage_dir, args.jobs)

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from studyguide.quiz import exam as exam_module
 from studyguide.quiz import grading
 from studyguide.quiz.grading import GradingError, Report, grade, gradebook_csv, load_keys, write_atomically
 from studyguide.quiz.results import Rejected
@@ -158,3 +159,27 @@ def test_written_through_a_temporary_file_beside_the_target(
     assert destination == str(target) and Path(temporary).parent == tmp_path
     assert Path(temporary).name.startswith(".grades.csv.") and temporary.endswith(".tmp")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["grades.csv"]
+
+
+# -- exam.py: what grading compares, and the key a teacher reads -------------------------------
+
+
+def test_right_rows_and_answer_text() -> None:
+    order = {"type": "order", "items": ["Late", "Early", "Middle"], "answer": ["Early", "Middle", "Late"]}
+    match = {"type": "match", "items": ["A", "B"], "answer": ["r-a", "r-b"]}
+    assert exam_module.right_rows(order) == ["3", "1", "2"]
+    assert exam_module.right_rows({"type": "match", "answer": ["r-a"]}) == ["r-a"]  # no items: none needed
+    assert exam_module.answer_text(order) == "Early → Middle → Late"
+    assert exam_module.answer_text(match) == "A: r-a; B: r-b"
+    assert exam_module.answer_text({"type": "match", "answer": []}) == ""
+    assert exam_module.answer_text({"type": "blank", "answer": ["gates", "the gätes"]}) == "gates / the gätes"
+    assert exam_module.answer_text({"type": "tf", "answer": ["False", "x"]}) == "False"
+    assert exam_module.answer_text({"type": "mc", "answer": [7]}) == "7"
+    assert exam_module.answer_text({"type": "mc", "answer": []}) == ""
+
+
+def test_an_empty_typed_answer_is_never_right() -> None:
+    """Even against a key with an answer that folds to nothing (punctuation only)."""
+    key = {"type": "blank", "answer": ["gates", "."]}
+    assert not exam_module.is_right(key, ["?"])
+    assert exam_module.is_right(key, ["The Gates!"])
