@@ -15,6 +15,7 @@ import pytest
 
 from studyguide.quiz import exam as exam_module
 from studyguide.quiz import grading
+from studyguide.quiz.generate import Question
 from studyguide.quiz.grading import GradingError, Report, grade, gradebook_csv, load_keys, write_atomically
 from studyguide.quiz.results import Rejected
 
@@ -183,3 +184,98 @@ def test_an_empty_typed_answer_is_never_right() -> None:
     key = {"type": "blank", "answer": ["gates", "."]}
     assert not exam_module.is_right(key, ["?"])
     assert exam_module.is_right(key, ["The Gates!"])
+
+
+def test_exam_normalise_and_ids() -> None:
+    assert exam_module.exam_normalise("  The\tLantern  Glass.. ") == "the lantern glass"
+    assert exam_module.exam_normalise("“It’s” ") == '"it\'s"'
+    # the opaque id: "e" and 12 hex digits of sha256("quiz:version:question id")
+    assert exam_module.exam_id("light", "abc", "c-1-tf") == "e3003d5583307"
+
+
+def test_keys_document_and_text() -> None:
+    assert exam_module.keys_document([]) == {
+        "format": "studyguide-exam-keys",
+        "format_version": 1,
+        "exams": [],
+    }
+    key = {
+        "title": "The lighthouse",
+        "quiz": "light",
+        "exam_version": "abc",
+        "questions": [
+            {"prompt": "True or false? x", "type": "tf", "answer": ["False"]},
+            {"prompt": "Order.", "type": "order", "items": ["B", "A"], "answer": ["A", "B"]},
+        ],
+    }
+    assert exam_module.keys_text(key) == (
+        "The lighthouse: exam key (quiz light, exam version abc)\n"
+        "Not for students. Grade results files with: python -m studyguide grade RESULTS --quiz light\n"
+        "\n"
+        "1. True or false? x\n"
+        "   Answer: False\n"
+        "\n"
+        "2. Order.\n"
+        "   - B\n"
+        "   - A\n"
+        "   Answer: A → B\n"
+    )
+
+
+def _pool() -> list[Question]:
+    def q(i: int, kind: str, answer: str, choices: tuple[str, ...] = (), prompt: str = "") -> Question:
+        return Question(f"c{i}-{kind}", kind, prompt or f"Prompt {i}", choices, (answer,), "", f"c{i}", "")
+
+    pool = [q(i, "tf", "True" if i % 2 == 0 else "False", ("True", "False")) for i in range(8)]
+    pool += [
+        q(8, "blank", "lantern"),
+        q(9, "mc", "a", ("a", "b"), "Which lantern?"),
+        q(10, "mc", "a", ("a", "b")),
+    ]
+    pool += [
+        Question("r-order", "order", "Order.", ("A", "B"), ("B", "A"), "", "", "", items=("A", "B")),
+        Question("r-match", "match", "Match.", ("x", "y"), ("y", "x"), "", "", "", items=("P", "Q")),
+    ]
+    return pool
+
+
+@pytest.mark.parametrize(
+    ("count", "seed", "ids"),
+    [
+        # the others first (c9's prompt prints c8's blank: never both), then true and false in
+        # turn, at most three in five of the exam; in the pool's order
+        (
+            None,
+            "s",
+            [
+                "c2-tf",
+                "c3-tf",
+                "c4-tf",
+                "c5-tf",
+                "c6-tf",
+                "c7-tf",
+                "c8-blank",
+                "c10-mc",
+                "r-order",
+                "r-match",
+            ],
+        ),
+        (
+            5,
+            "s",
+            ["c4-tf", "c8-blank", "c10-mc", "r-order", "r-match"],
+        ),  # four trues, four falses: a true first
+        (5, "t", ["c6-tf", "c9-mc", "c10-mc", "r-order", "r-match"]),
+        (6, "u", ["c5-tf", "c6-tf", "c8-blank", "c10-mc", "r-order", "r-match"]),
+        (3, "s", ["c8-blank", "c10-mc", "r-match"]),
+    ],
+)
+def test_exam_picks(count: int | None, seed: str, ids: list[str]) -> None:
+    """Pinned picks (seeded): a change to the pick shows here first; each obeys the rules."""
+    picked = exam_module.pick_exam_questions(_pool(), count, seed)
+    assert [q.id for q in picked] == ids
+    statements = [q for q in picked if q.type == "tf"]
+    assert 5 * len(statements) <= 3 * len(picked)
+    trues = sum(q.answer == ("True",) for q in statements)
+    assert abs(2 * trues - len(statements)) <= 1
+    assert not {"c8-blank", "c9-mc"} <= {q.id for q in picked}
