@@ -6,10 +6,23 @@ are written out, never computed with the product's helpers.
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from studyguide.quiz import generate
-from studyguide.quiz.generate import Person, Question, order_question, orderable_events
+from studyguide.quiz.generate import (
+    ClaimInput,
+    Person,
+    Question,
+    QuizSpec,
+    build_quiz,
+    order_question,
+    orderable_events,
+)
 
 
 def q(
@@ -147,3 +160,110 @@ def test_order_links_only_entries_with_a_page() -> None:
     question = order_question(events, "quiz", "seed")
     assert question is not None
     assert question.links == (("Event 1", "register/e1.html"), ("Event 3", "register/e3.html"))
+
+
+def test_a_role_names_its_person_by_a_word_of_four_letters_or_more() -> None:
+    assert generate.role_names_person(Person("marx", "person", "Karl Marx", role="reader of Marx's work"))
+    assert not generate.role_names_person(Person("ada", "person", "Ada Byron", role="an ada programmer"))
+    assert not generate.role_names_person(Person("bo", "person", "Bo Lind", role="a baker"))
+
+
+# -- whole quizzes, pinned: a change to generation shows here, and each pin obeys the rules -----
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+REGISTER = {
+    "serge": Person("serge", "person", "Victor Serge", role="writer in Paris", short="Serge"),
+    "trotsky": Person("trotsky", "person", "Leon Trotsky", role="exile in Mexico", short="Trotsky"),
+    "ciliga": Person("ciliga", "person", "Ante Ciliga", role="Yugoslav communist", short="Ciliga"),
+    "lenin": Person("lenin", "person", "Lenin", role="head of government", url="register/lenin.html"),
+    "marx": Person("marx", "person", "Karl Marx", role="reader of Marx"),  # never matched: the role names him
+    "editors": Person("editors", "org", "The Editors", role="editors of the review"),
+    "kronstadt": Person(
+        "kronstadt", "event", "Kronstadt rising", sort_date=(1921, 3, 1), date_text="March 1921"
+    ),
+    "tambov": Person(
+        "tambov",
+        "event",
+        "Tambov rising",
+        sort_date=(1920, 8, 1),
+        end_date=(1921, 2, 1),
+        url="register/tambov.html",
+    ),
+    "nep": Person("nep", "event", "New Economic Policy", sort_date=(1921, 3, 21), date_text="21 March 1921"),
+    "death": Person("death", "event", "Death of Lenin", sort_date=(1924, 1, 21), date_text="1924"),
+    "spain": Person("spain", "event", "Spanish revolution", sort_date=(1936, 7, 1), date_text="July 1936"),
+    "repression": Person("repression", "topic", "Repression", variants=("terror",)),
+}
+
+
+def _claims() -> list[ClaimInput]:
+    def c(i: int, holder: str, text: str, blank: str, **kw: object) -> ClaimInput:
+        base: dict[str, Any] = {
+            "paraphrase": f"{holder.title()} says that {text[0].lower()}{text[1:]}",
+            "false": (f"{holder.title()} says that nothing of the kind happened.",),
+            "piece": "a" if i < 4 else "b",
+            "position": i,
+            "source": f"a.html#c-{i}",
+        }
+        return ClaimInput(f"c-{i}", text, holder, blank=blank, **{**base, **kw})  # type: ignore[arg-type]
+
+    return [
+        c(0, "serge", "The repression after Kronstadt was atrocious.", "atrocious",
+          mentions=("kronstadt",), topics=("repression",), central=True),
+        c(1, "trotsky", "Tambov was a peasant war against the state.", "peasant", mentions=("tambov",)),
+        c(2, "ciliga", "The New Economic Policy came too late for the sailors.", "sailors", mentions=("nep",),
+          question="For whom did the policy come too late?", answer="The sailors",
+          wrong=("The peasants", "The workers", "The Cheka")),
+        c(3, "serge", "Lenin's death opened the succession.", "succession", mentions=("death", "lenin"),
+          kind="fact"),
+        c(4, "trotsky", "Spain showed what a party must not do.", "party", mentions=("spain",),
+          topics=("repression",), central=True),
+        c(5, "editors", "We print both letters in full.", "letters", kind="remark",
+          speaker="editors", shared_by=("serge",)),
+        c(6, "ciliga", "Trotsky never answered the question of Kronstadt.", "question",
+          mentions=("trotsky", "kronstadt")),
+    ]  # fmt: skip
+
+
+SPECS = {
+    "all": QuizSpec("all"),
+    "seeded": QuizSpec("all", seed="spring"),
+    "count": QuizSpec("count", count=4),
+    "topics": QuizSpec("topics", topics=("repression",)),
+    "holders": QuizSpec("holders", holders=("serge", "trotsky"), types=("who", "tf", "order", "match")),
+    "piece-b": QuizSpec("piece-b", pieces=("b",), types=("order", "match", "blank")),
+}
+
+
+def test_whole_quizzes_pinned() -> None:
+    claims = _claims()
+    found: dict[str, Any] = {}
+    for name, spec in SPECS.items():
+        questions, used = build_quiz(spec, claims, REGISTER)
+        found[name] = {"claims": [c.id for c in used], "questions": [q.as_json() for q in questions]}
+        for question in questions:
+            if question.type == "order":  # the key by date, whatever the pin says
+                dated = sorted(
+                    (REGISTER[e].sort_date, REGISTER[e].name)
+                    for e in REGISTER
+                    if REGISTER[e].name in question.items
+                )
+                assert list(question.answer) == [n for _, n in dated]
+            if question.type == "match":
+                assert list(question.answer) == [
+                    next(p.role for p in REGISTER.values() if p.name == i) for i in question.items
+                ]
+                assert "Karl Marx" not in question.items
+    # avoided questions are not asked again
+    order = next(q for q in build_quiz(SPECS["all"], claims, REGISTER)[0] if q.type == "order")
+    again, _ = build_quiz(SPECS["all"], claims, REGISTER, avoid={generate.question_key(order)})
+    other = next(q for q in again if q.type == "order")
+    assert generate.question_key(other) != generate.question_key(order)
+    found["avoid-order"] = other.as_json()
+    text = json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    path = SNAPSHOTS / "build-quiz.json"
+    if os.environ.get("STUDYGUIDE_UPDATE_SNAPSHOTS"):
+        path.write_text(text, "utf-8")
+    assert text == path.read_text("utf-8"), (
+        "build-quiz.json changed: if meant, refresh with STUDYGUIDE_UPDATE_SNAPSHOTS=1"
+    )
