@@ -254,6 +254,47 @@ def test_whole_quizzes_pinned() -> None:
                     next(p.role for p in REGISTER.values() if p.name == i) for i in question.items
                 ]
                 assert "Karl Marx" not in question.items
+    # a longer text: twelve claims of three voices, every type possible for most of them
+    many = [
+        ClaimInput(
+            f"m-{i}",
+            f"Point {i} of the debate concerns the {word} of the revolution.",
+            ("serge", "trotsky", "ciliga")[i % 3],
+            piece="m",
+            position=i,
+            blank=word,
+            paraphrase=f"{('Serge', 'Trotsky', 'Ciliga')[i % 3]} says that point {i} concerns the {word}.",
+            false=(f"{('Serge', 'Trotsky', 'Ciliga')[i % 3]} says that point {i} concerns nothing.",),
+            question=f"What does point {i} concern?" if i % 4 == 0 else "",
+            answer=f"The {word}" if i % 4 == 0 else "",
+            wrong=("The weather", "The harvest", "The navy") if i % 4 == 0 else (),
+            central=i in (1, 5),
+        )
+        for i, word in enumerate(
+            [
+                "sailors",
+                "soviets",
+                "peasants",
+                "terror",
+                "party",
+                "press",
+                "unions",
+                "army",
+                "trials",
+                "exiles",
+                "famine",
+                "bread",
+            ]
+        )
+    ]
+    for name, spec in {"many": QuizSpec("many"), "many-7": QuizSpec("many", count=7, seed="x")}.items():
+        questions, used = build_quiz(spec, many, REGISTER)
+        found[name] = [(q.id, list(q.choices), list(q.answer)) for q in questions]
+        statements = [q for q in questions if q.type == "tf"]
+        trues = sum(generate.is_true(q) for q in statements)
+        assert abs(2 * trues - len(statements)) <= 1  # true and false balanced
+        who = [q.answer[0] for q in questions if q.type == "who"]
+        assert all(2 * who.count(k) <= len(who) for k in who)  # no voice the key of most
     # avoided questions are not asked again
     order = next(q for q in build_quiz(SPECS["all"], claims, REGISTER)[0] if q.type == "order")
     again, _ = build_quiz(SPECS["all"], claims, REGISTER, avoid={generate.question_key(order)})
