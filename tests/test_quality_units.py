@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from studyguide.quiz import quality
-from studyguide.quiz.generate import ClaimInput, Question
-from studyguide.quiz.quality import Finding, check_across, check_claim
+from studyguide.quiz.generate import ClaimInput, Person, Question
+from studyguide.quiz.quality import Finding, QuizProfile, check_across, check_claim, check_quiz
 
 TEXT = "The repression was atrocious."
 PARAPHRASE = "Serge says that the repression was atrocious."  # 45 characters
@@ -155,3 +155,111 @@ def test_an_order_or_match_question_asked_twice() -> None:
         Finding("question-order", "quiz 'c' asks the same order question as quiz 'a'", quiz="c"),
         Finding("question-order", "quiz 'c' asks the same match question as quiz 'a'", quiz="c"),
     ]
+
+
+def test_more_claim_rules() -> None:
+    long = "Serge says that the repression after the rising was mild, brief and forgotten within the year."
+    assert found(paraphrase=long, false=("“Serge says that it was mild",)) == [
+        ("question-tf", "a false statement is in quotation marks: '“Serge says that it was mild'"),
+        ("question-tf", "a false statement is 28 characters, the true one 94: length gives the answer away "
+                        "('“Serge says that it was mild'...)"),
+    ]  # fmt: skip
+    opening = (
+        '"Serge says that the repression after the rising was not so harsh, and soon over, as he wrote."'
+    )
+    assert found(paraphrase=long, false=(opening,)) == [
+        ("question-tf", "a false statement is in quotation marks: "
+                        "'\"Serge says that the repression after the rising was not so '"),
+    ]  # fmt: skip
+    assert found(false=("Serge says that the repression was only a little harsh now and then.",)) == [
+        ("question-tf", "a false statement is 68 characters, the true one 45: length gives the answer away "
+                        "('Serge says that the repression was only '...)"),
+    ]  # fmt: skip
+    assert found(context='as he says, "the mild ones"') == [
+        ("question-quote", ":context: quotes words that are not the claim's: 'the mild ones'")
+    ]
+    span = "x" * 70
+    assert found(explain=f'"{span}"') == [
+        ("question-quote", f":explain: quotes words that are not the claim's: '{'x' * 60}'")
+    ]
+    # the key as long as the longest wrong answer is not "the longest by far"
+    assert found(question="How?", answer="Atrocious!", wrong=("Mild thing", "Soft", "Kind")) == []
+
+
+def test_more_blank_problems() -> None:
+    assert quality.blank_problem("—") == ""
+    assert quality.blank_problem("March the 1921") == ""
+    assert quality.blank_problem("March 18 1921") == "a month"
+    assert quality.blank_problem("18 more") == "a number"
+    assert quality.blank_problem("more") == "a modifier"
+
+
+def test_check_entry() -> None:
+    role = "reader of Marx and of everything Marx ever wrote in London, 1850"
+    assert quality.check_entry(Person("marx", "person", "Karl Marx", role=role)) == [
+        Finding(
+            "question-match",
+            "entry 'marx': its role names the person ('reader of Marx and of everything Marx ever wrote i'): "
+            "match questions leave it out",
+            entry="marx",
+        )
+    ]
+    assert quality.check_entry(Person("marx", "org", "Karl Marx", role=role)) == []
+    assert quality.check_entry(Person("bo", "person", "Bo Lind", role="a baker")) == []
+
+
+def _tf(i: int, true: bool, claim: str = "") -> Question:
+    answer = "True" if true else "False"
+    return Question(
+        f"t{i}", "tf", f"True or false? statement {i}", ("True", "False"), (answer,), "", claim or f"c{i}", ""
+    )
+
+
+def _blank(i: int, answer: str) -> Question:
+    return Question(f"b{i}", "blank", f"Fill in: thing {i} _____", (), (answer,), "", f"d{i}", "")
+
+
+def _who(i: int, key: str) -> Question:
+    return Question(
+        f"w{i}",
+        "who",
+        f"Who holds this view? view {i}",
+        ("Serge", "Trotsky", "Ciliga"),
+        (key,),
+        "",
+        f"e{i}",
+        "",
+    )
+
+
+def _set(quiz: str, message: str) -> Finding:
+    return Finding("question-set", f"quiz '{quiz}': {message}", quiz=quiz)
+
+
+BLANKS = [_blank(i, w) for i, w in enumerate(["alpha", "beta", "gamma", "delta"])]
+
+
+def test_quiz_profiles_and_set_rules() -> None:
+    # 6 of 10 one type is not over 60 %; 3 true and 3 false
+    assert check_quiz("a", [_tf(i, i < 3) for i in range(6)] + BLANKS, 12) == QuizProfile(
+        "a", 10, {"tf": 6, "blank": 4}, 3, 3, {}, 10, 12, ()
+    )
+    # 7 of 10 is; 5 true and 2 false is out of balance (more than a fifth of 7, or one, apart)
+    assert check_quiz("b", [_tf(i, i < 5) for i in range(7)] + BLANKS[:3]) == QuizProfile(
+        "b", 10, {"tf": 7, "blank": 3}, 5, 2, {}, 10, 0,
+        (_set("b", "5 true and 2 false statements: keep them between 40% and 60%"),
+         _set("b", "7 of 10 claim questions are 'tf': spread the types")),
+    )  # fmt: skip
+    # 6 true of 10 is within a fifth
+    assert check_quiz("c", [_tf(i, i < 6) for i in range(10)]).findings == (
+        _set("c", "10 of 10 claim questions are 'tf': spread the types"),
+    )
+    questions = [_tf(0, True), _tf(1, True, "c0"), _who(0, "Serge"), _who(1, "Serge"), _who(2, "Trotsky"),
+                 _blank(0, "statement")]  # fmt: skip
+    assert check_quiz("d", questions) == QuizProfile(
+        "d", 6, {"tf": 2, "who": 3, "blank": 1}, 2, 0, {"Serge": 2, "Trotsky": 1}, 5, 0,
+        (_set("d", "2 questions on claim 'c0'"),
+         _set("d", "the answer of 'b0' ('statement') is printed in another question"),
+         _set("d", "'Serge' is the key of 2 of its 3 who-questions"),
+         _set("d", "2 true and 0 false statements: keep them between 40% and 60%")),
+    )  # fmt: skip
