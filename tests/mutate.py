@@ -15,6 +15,7 @@ explained" section.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -118,9 +119,17 @@ def results(stage_dir: Path) -> dict[str, str]:
 
 
 def diff(stage_dir: Path, name: str) -> str:
-    mutmut = Path(sys.executable).parent / "mutmut"
-    out = subprocess.run([str(mutmut), "show", name], cwd=stage_dir, capture_output=True, text=True).stdout
-    return "\n".join(line for line in out.splitlines() if not line.startswith("# "))
+    """A mutant's diff (``mutmut show``, slow: kept in the stage's diffs.json once asked)."""
+    cache = stage_dir / "diffs.json"
+    known = json.loads(cache.read_text("utf-8")) if cache.exists() else {}
+    if name not in known:
+        mutmut = Path(sys.executable).parent / "mutmut"
+        out = subprocess.run(
+            [str(mutmut), "show", name], cwd=stage_dir, capture_output=True, text=True
+        ).stdout
+        known[name] = "\n".join(line for line in out.splitlines() if not line.startswith("# "))
+        cache.write_text(json.dumps(known), "utf-8")
+    return str(known[name])
 
 
 def module_of(name: str) -> str:
@@ -184,7 +193,12 @@ def write_report(modules: list[str], tests: list[str], status: dict[str, str], s
     if not any(survivors.values()):
         lines.append("None.")
     for module in modules:
+        unchecked = [n for n in survivors.get(module, []) if status[n] == "not checked"]
+        if unchecked:
+            lines += [f"`{module}`: {len(unchecked)} mutants not checked (the run was cut short).", ""]
         for name in survivors.get(module, []):
+            if status[name] == "not checked":
+                continue
             lines += [
                 f"### `{name}` ({status[name]})",
                 "",
