@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -308,3 +309,109 @@ def test_whole_quizzes_pinned() -> None:
     assert text == path.read_text("utf-8"), (
         "build-quiz.json changed: if meant, refresh with STUDYGUIDE_UPDATE_SNAPSHOTS=1"
     )
+
+
+# -- smaller rules: quoting, explanations, limits, the register index --------------------------
+
+
+def test_quote() -> None:
+    assert generate.quote(" “Whole.” ") == "“Whole.”"  # already quoted: not quoted twice
+    assert generate.quote("“a” and “b”") == "“‘a’ and ‘b’”"  # two quotations inside: kept, made single
+    assert generate.quote("“open") == "“‘open”"
+    assert generate.quote("close”") == "“close’”"
+    assert generate.quote("“”") == "“”"
+
+
+WORDS = generate.Wording(
+    who="Qui ? {claim}", tf="Vrai ou faux ? {statement}", blank="Complétez : {claim}", order="Ordre.",
+    match="Associez.", holds="Avis de {holder}.", holds_in="Avis de {holder} ({piece}).",
+    text_says="Le texte : {claim}", in_order="Dans l'ordre : {events}.", true="Vrai", false="Faux",
+)  # fmt: skip
+
+
+def test_every_question_in_the_build_s_words() -> None:
+    """A quiz built with translated words uses them in every question, every path."""
+    claims = [replace(c, piece_title="Lettre") for c in _claims()]
+    questions, _ = build_quiz(QuizSpec("all"), claims, REGISTER, wording=WORDS)
+    seen = set()
+    for question in questions:
+        start = {"who": "Qui ? ", "tf": "Vrai ou faux ? ", "blank": "Complétez : ", "order": "Ordre.",
+                 "match": "Associez.", "mc": ""}[question.type]  # fmt: skip
+        assert question.prompt.startswith(start), question
+        if question.type == "tf":
+            assert question.choices == ("Vrai", "Faux")
+            if question.answer == ("Faux",):
+                assert "Le texte : “" in question.explanation
+        if question.claim:
+            assert question.explanation.startswith("Avis de ") and "(Lettre)." in question.explanation
+        seen.add(question.type)
+    assert seen == {"who", "tf", "blank", "mc", "order", "match"}
+    for claim in claims:  # each claim's every candidate too
+        for question in generate.questions_for_claim(
+            claim, REGISTER, ["serge", "trotsky", "ciliga"], "s", WORDS
+        ):
+            assert "True" not in question.choices and "holds this view" not in question.prompt
+
+
+def test_explanations() -> None:
+    c = ClaimInput("c", "Text.", "trotsky")
+    assert generate.explanation_for(c, REGISTER["trotsky"]) == "This is the view of Trotsky."
+    assert generate.explanation_for(replace(c, piece_title="Reply"), REGISTER["trotsky"]) == (
+        "This is the view of Trotsky (Reply)."
+    )
+    assert generate.explanation_for(replace(c, explain="Because."), None) == "Because."
+    assert generate.explanation_for(c, None) == "This is the view of trotsky."
+
+
+def test_who_offers_at_most_three_wrong_voices() -> None:
+    voices = ["serge", "trotsky", "ciliga", "lenin", "editors"]
+    question = generate.who_question(ClaimInput("c", "I say so.", "serge"), REGISTER, voices, "s")
+    assert question is not None and len(question.choices) == 4 and "Serge" in question.choices
+    assert set(question.choices) <= {"Serge", "Trotsky", "Ciliga", "Lenin", "The Editors"}
+    shared = ClaimInput("c", "I say so.", "serge", shared_by=("trotsky",))
+    two = generate.who_question(shared, REGISTER, ["serge", "trotsky", "ciliga"], "s")
+    assert two is None  # a voice of the debate shares it
+    unknown = generate.who_question(ClaimInput("c", "I say so.", "serge"), REGISTER, ["serge", "nobody"], "s")
+    assert unknown is None  # no other voice in the register: nothing to choose from
+
+
+def test_false_statements_equal_to_the_true_one_are_dropped() -> None:
+    c = ClaimInput(
+        "c", "The text.", "serge", paraphrase="Serge says so.", false=(" serge says so ", "The text")
+    )
+    assert generate.tf_question(c, REGISTER, "s", true=False) is None
+    assert generate.tf_question(c, REGISTER, "s").answer == ("True",)  # type: ignore[union-attr]
+
+
+def test_register_names_after_a_topic_are_indexed() -> None:
+    people = {
+        "terror": REGISTER["repression"],
+        "trotsky": Person("trotsky", "person", "Leon Trotsky", variants=("L.D.",)),
+    }
+    question = generate.blank_question(
+        ClaimInput("c", "Leon Trotsky wrote.", "serge", blank="Leon Trotsky"), people, "s"
+    )
+    assert question is not None and question.answer == ("Leon Trotsky", "L.D.")
+
+
+def test_blank_spacing_is_the_text_s() -> None:
+    c = ClaimInput("c", "more than his belated\n   critics.", "trotsky", blank="belated\n critics")
+    (question,) = [q for q in generate.candidates_for_claim(c, REGISTER, [], "s") if q.type == "blank"]
+    assert question.answer == ("belated critics",) and "_____" in question.prompt
+
+
+def test_order_rows_without_dates_explain_nothing_and_people_are_not_events() -> None:
+    events = [Person(f"e{i}", "event", f"Event {i}", sort_date=(1900 + i, 1, 1)) for i in range(4)]
+    question = order_question(events, "q", "s")
+    assert question is not None and question.explanation == ""
+    born = Person("p", "person", "A Person", sort_date=(1850, 1, 1))
+    assert [e.id for e in orderable_events([born, *events])] == ["e0", "e1", "e2", "e3"]
+
+
+def test_quiz_edge_specs() -> None:
+    claims = [*_claims(), ClaimInput("c-9", "Nobody knows.", "serge", mentions=("unknown-id",), blank="Nobody",
+                                     position=9, piece="b")]  # fmt: skip
+    questions, _ = build_quiz(QuizSpec("two", count=2), claims, REGISTER)
+    assert [q.type for q in questions] == ["order", "match"]  # the count taken by order and match
+    one_voice, _ = build_quiz(QuizSpec("serge", holders=("serge",)), claims, REGISTER)
+    assert one_voice and all(q.type != "who" for q in one_voice)  # one voice: no who-question
