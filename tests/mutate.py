@@ -246,7 +246,8 @@ def main() -> int:
         else:
             stage([module], args.tests, args.deselect, args.skip)
             run_mutmut(stage_dir, args.jobs)
-        survivors = [name for name, verdict in results(stage_dir).items() if verdict != "killed"]
+        # rerun what survived or was never checked (a timeout or a crash already caught the mutant)
+        survivors = [n for n, verdict in results(stage_dir).items() if verdict in ("survived", "not checked")]
         skipped = [n for n in survivors if args.skip and re.fullmatch(args.skip, function_of(n))]
         run_mutmut(stage_dir, args.jobs, [n for n in survivors if n not in skipped])
     status = {
