@@ -415,3 +415,18 @@ def test_quiz_edge_specs() -> None:
     assert [q.type for q in questions] == ["order", "match"]  # the count taken by order and match
     one_voice, _ = build_quiz(QuizSpec("serge", holders=("serge",)), claims, REGISTER)
     assert one_voice and all(q.type != "who" for q in one_voice)  # one voice: no who-question
+
+
+def test_the_false_statement_drawn_follows_the_seed() -> None:
+    """Of several false statements, the seed picks one (pinned: the same on every machine)."""
+    c = ClaimInput("c", "The text.", "serge", paraphrase="Serge says so.",
+                   false=("Serge says one.", "Serge says two.", "Serge says three.", "Serge says four."))  # fmt: skip
+    drawn = {
+        seed: [q.prompt for q in generate.candidates_for_claim(c, {}, [], seed) if q.answer == ("False",)]
+        for seed in ("s1", "s2", "s3")
+    }
+    assert drawn == {
+        "s1": ["True or false? Serge says three."],
+        "s2": ["True or false? Serge says four."],
+        "s3": ["True or false? Serge says one."],
+    }
