@@ -279,3 +279,35 @@ def test_exam_picks(count: int | None, seed: str, ids: list[str]) -> None:
     trues = sum(q.answer == ("True",) for q in statements)
     assert abs(2 * trues - len(statements)) <= 1
     assert not {"c8-blank", "c9-mc"} <= {q.id for q in picked}
+
+
+def test_of_a_claim_s_questions_the_one_that_prints_no_other_claim_s_blank_is_taken() -> None:
+    """c1's true/false statement prints c2's blank ("lantern"): c1 is asked by its other question.
+    c4's statement prints only its own claim's blank, which is no reason to pass it over."""
+
+    def q(
+        qid: str, kind: str, prompt: str, answer: str = "a", choices: tuple[str, ...] = ("a", "b")
+    ) -> Question:
+        return Question(
+            qid, kind, prompt, choices if kind != "blank" else (), (answer,), "", qid.split("-")[0], ""
+        )
+
+    pool = [
+        q("c1-tf", "tf", "True or false? The lantern broke.", "True", ("True", "False")),
+        q("c1-mc", "mc", "Which part broke?"),
+        q("c2-blank", "blank", "Fill in: the _____ of the tower.", "lantern"),
+        q("c4-blank", "blank", "Fill in: the _____ froze.", "harbour"),
+        q("c4-tf", "tf", "True or false? The harbour froze.", "False", ("True", "False")),
+        q("c5-mc", "mc", "What came?"),
+    ]
+    picks = {
+        seed: [x.id for x in exam_module.pick_exam_questions(pool, None, seed)] for seed in ("s0", "s1", "s5")
+    }
+    assert picks == {
+        "s0": ["c1-mc", "c2-blank", "c4-tf", "c5-mc"],
+        "s1": ["c1-mc", "c2-blank", "c4-blank", "c5-mc"],
+        "s5": ["c1-mc", "c2-blank", "c4-tf", "c5-mc"],
+    }
+    # an accepted answer that folds to nothing gives nothing away
+    dots = Question("b", "blank", "Fill in: _____.", (), ("...", "lantern"), "", "b", "")
+    assert not exam_module._gives_away(pool[1], dots) and exam_module._gives_away(pool[0], dots)
