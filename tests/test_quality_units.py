@@ -175,6 +175,12 @@ def test_more_claim_rules() -> None:
         ("question-tf", "a false statement is 68 characters, the true one 45: length gives the answer away "
                         "('Serge says that the repression was only '...)"),
     ]  # fmt: skip
+    assert found(false=('"Serge says that the repression was very mild.',)) == [  # an unclosed quotation mark
+        (
+            "question-tf",
+            "a false statement is in quotation marks: '\"Serge says that the repression was very mild.'",
+        )
+    ]
     assert found(context='as he says, "the mild ones"') == [
         ("question-quote", ":context: quotes words that are not the claim's: 'the mild ones'")
     ]
