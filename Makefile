@@ -11,7 +11,21 @@ PYTESTOPTS  ?=
 
 .DEFAULT_GOAL := help
 
-.PHONY: help html test lint format serve clean bench browser-deps import-text locale pdf
+.PHONY: help html test lint format serve clean bench browser-deps import-text locale pdf mutate
+
+# make mutate: the modules whose mutants must die, and the fast tests run against each mutant;
+# MUTATE_ONLY=ext/studyguide/quiz/grading.py runs some of them (each module's results are kept
+# in .mutate/<module>/ and the report adds them up)
+MUTATE_MODULES ?= ext/studyguide/quiz/render.py ext/studyguide/quiz/export.py ext/studyguide/quiz/generate.py \
+  ext/studyguide/quiz/quality.py ext/studyguide/quiz/answers.py ext/studyguide/quiz/exam.py \
+  ext/studyguide/quiz/grading.py
+MUTATE_TESTS   ?= tests/test_quiz_units.py tests/test_grading_units.py tests/test_generate_units.py \
+  tests/test_generate.py tests/test_question_quality.py tests/test_answers.py tests/test_exam.py tests/test_i18n.py \
+  tests/test_grading.py tests/test_export_hostile.py
+MUTATE_SKIP    ?= not test_site_ and not test_template_is_up_to_date and not anywhere_in_the_site
+# functions left out of the scores (a regular expression of function names); none
+MUTATE_FUNCS_SKIPPED ?=
+MUTATE_ONLY    ?=
 
 help: ## list the targets
 	@echo "Targets:"
@@ -66,11 +80,19 @@ pdf: $(VENV)/.installed-test ## a PDF of the text, register and worksheets, with
 	PATH="$(CURDIR)/$(BIN):$$PATH" STUDYGUIDE_PDF=1 $(BIN)/sphinx-build -M simplepdf $(SOURCEDIR) $(BUILDDIR) $(SPHINXOPTS)
 	@ls $(BUILDDIR)/simplepdf/*.pdf
 
+$(VENV)/.installed-mutate: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[mutate]"
+	touch $@
+
+mutate: $(VENV)/.installed-mutate ## mutation testing (mutmut) of MUTATE_MODULES into tests/mutation-report.md (slow)
+	$(BIN)/python tests/mutate.py --modules $(MUTATE_MODULES) --tests $(MUTATE_TESTS) --deselect "$(MUTATE_SKIP)" \
+	  --skip "$(MUTATE_FUNCS_SKIPPED)" $(if $(MUTATE_ONLY),--only $(MUTATE_ONLY)) $(MUTATEOPTS)
+
 bench: $(VENV)/.installed-docs ## benchmark builds of 10/100/500 synthetic pages into benchmarks/results.md
 	$(BIN)/python benchmarks/bench.py
 
 clean: ## remove build output (keeps .venv)
-	rm -rf $(BUILDDIR) .pytest_cache .mypy_cache .ruff_cache benchmarks/_work
+	rm -rf $(BUILDDIR) .pytest_cache .mypy_cache .ruff_cache benchmarks/_work .mutate
 
 # Files make may try to remake: never hand them to the catch-all below.
 Makefile pyproject.toml tests/ensure-chromium.sh tests/ensure-vnu.sh: ;

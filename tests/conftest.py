@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+import sphinx.locale
+from hypothesis import settings
 from sphinx.cmd.build import build_main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +35,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def build_html(srcdir: Path, out: Path) -> Path:
     """Build a project's HTML with the strict flags; return the output folder."""
+    sphinx.locale.translators.clear()  # no other build's language carried over (build_main keeps it)
     status = build_main(
         [
             "-W",
@@ -50,7 +54,13 @@ def build_html(srcdir: Path, out: Path) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
+def build_scope(fixture_name: str, config: pytest.Config) -> str:
+    """One build per session; one per test under `make mutate`, where mutmut charges the code a
+    fixture runs to the test that sets it up, and so would run only that test against a mutant."""
+    return "function" if os.environ.get("STUDYGUIDE_MUTATE") else "session"
+
+
+@pytest.fixture(scope=build_scope)  # type: ignore[arg-type]
 def quiz_site(tmp_path_factory: pytest.TempPathFactory, rootdir: Path) -> Path:
     """The quiz test root built once (HTML), for tests that read its output."""
     import shutil
@@ -60,7 +70,15 @@ def quiz_site(tmp_path_factory: pytest.TempPathFactory, rootdir: Path) -> Path:
     return build_html(src, src.parent / "html")
 
 
-@pytest.fixture(scope="session")
+# Hypothesis: the same examples on every run, everywhere (CI and `make test`), and no example
+# database, so that a failure is reproduced by the next run and by anyone; inputs it has found
+# to break the code are pinned with @example. HYPOTHESIS_PROFILE=explore searches afresh.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", max_examples=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope=build_scope)  # type: ignore[arg-type]
 def exam_site(tmp_path_factory: pytest.TempPathFactory, rootdir: Path) -> Path:
     """The exam test root built once (HTML); its exam keys are in ``<it>/../teacher``."""
     import shutil

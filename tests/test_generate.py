@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
+from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import Phase, example, given, settings
 from hypothesis import strategies as st
 
 from studyguide.quiz.generate import (
@@ -176,18 +177,19 @@ words = st.text(
 )
 
 
-@settings(max_examples=200, deadline=None)
-@given(
-    text=st.lists(words, min_size=1, max_size=12).map(" ".join),
-    blank_index=st.integers(min_value=0, max_value=11),
-    falses=st.lists(words, max_size=3),
-    holder=st.sampled_from(["serge", "trotsky", "ciliga", "editors", "nobody", ""]),
-    question=st.one_of(st.just(""), words),
-    answer=st.one_of(st.just(""), words),
-    wrong=st.lists(words, max_size=4),
-    seed=st.text(max_size=8),
-)
-def test_any_claim_gives_valid_questions(
+CLAIM_ARGUMENTS = {
+    "text": st.lists(words, min_size=1, max_size=12).map(" ".join),
+    "blank_index": st.integers(min_value=0, max_value=11),
+    "falses": st.lists(words, max_size=3),
+    "holder": st.sampled_from(["serge", "trotsky", "ciliga", "editors", "nobody", ""]),
+    "question": st.one_of(st.just(""), words),
+    "answer": st.one_of(st.just(""), words),
+    "wrong": st.lists(words, max_size=4),
+    "seed": st.text(max_size=8),
+}
+
+
+def check_claim_questions(
     text: str,
     blank_index: int,
     falses: list[str],
@@ -218,6 +220,30 @@ def test_any_claim_gives_valid_questions(
             assert q.answer[0] in q.choices, q
             assert len({normalise_answer(x) for x in q.choices}) == len(q.choices), q.choices
             assert all(x.strip() for x in q.choices)
+
+
+@settings(max_examples=200, deadline=None)
+@given(**CLAIM_ARGUMENTS)
+def test_any_claim_gives_valid_questions(**arguments: Any) -> None:
+    check_claim_questions(**arguments)
+
+
+# Every input Hypothesis has found to break generation, pinned so that it is tried on every run
+# (the ci profile in conftest.py derandomizes and keeps no database: these are the memory).
+@settings(phases=[Phase.explicit], deadline=None)
+@example(  # an answer of spaces: the multiple-choice question's right choice was ""
+    text="The gates were ordered.",
+    blank_index=1,
+    falses=[],
+    holder="serge",
+    question="What was ordered?",
+    answer=" ",
+    wrong=["The locks"],
+    seed="",
+)
+@given(**CLAIM_ARGUMENTS)
+def test_found_bug_blank_answer(**arguments: Any) -> None:
+    check_claim_questions(**arguments)
 
 
 @settings(max_examples=100, deadline=None)

@@ -123,6 +123,15 @@ def test_folding_keeps_different_words_apart() -> None:
     assert normalise_answer("18") != normalise_answer("19")
 
 
+def test_folded_forms() -> None:
+    """The folded form itself, where the rules meet their edges (written out, not computed)."""
+    assert normalise_answer("the\tCheka") == "cheka"  # spacing folded before the article goes
+    assert normalise_answer("twenty – one") == "21"  # and again after the dash, for number words
+    assert normalise_answer("arms") == "arm"  # four letters: the plural -s goes
+    assert normalise_answer("gas") == "gas"  # three letters: kept
+    assert normalise_answer("class") == "class" and normalise_answer("classes") == "classe"  # -ss kept
+
+
 @settings(max_examples=200, deadline=None)
 @given(word=st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=4, max_size=12))
 @example(word="aaas")  # a hyphen before a final -s once kept the plural

@@ -155,7 +155,10 @@ def test_text_from_the_source_is_escaped(built: SphinxTestApp) -> None:
         html = read(built, page)
         assert "<script>alert(1)</script>" not in html
         assert "alert(1)" in html  # shown as text
-    assert "&lt;b&gt;bold&lt;/b&gt;" in read(built, "quiz.html") or "bold" not in read(built, "quiz.html")
+    # the claim's explanation holds <b>bold</b>: the widget and the key show it as text
+    for page in ("quiz.html", "answers/canal-all.html"):
+        html = read(built, page)
+        assert "&lt;b&gt;bold&lt;/b&gt;" in html and "<b>bold</b>" not in html, page
 
 
 def test_gift_files_parse(built: SphinxTestApp) -> None:
@@ -331,3 +334,27 @@ def test_quiz_assets_on_a_page_are_under_20_kb(built: SphinxTestApp, page: str) 
     assert "studyguide.css" in loaded and "quiz.css" in loaded
     size = sum((Path(built.outdir) / "_static" / name).stat().st_size for name in loaded)
     assert size <= 20_000, (loaded, size)
+
+
+@pytest.mark.sphinx("html", testroot="quiz-unused", freshenv=True)
+def test_a_claim_no_quiz_asks_about_is_warned_and_counted(app: SphinxTestApp) -> None:
+    """The quiz takes claims from one page only: the other page's claim is unused."""
+    app.build()
+    warnings = app.warning.getvalue()
+    unused = re.findall(
+        r"left-out.md:\d+: WARNING: no quiz asks about claim '([\w-]+)' \[studyguide\.claim-unused\]",
+        warnings,
+    )
+    assert unused == ["c-toll"]
+    assert warnings.count("WARNING") == 1
+    # the summary's counts are the build's: claims in the source, quizzes and questions in quizzes.json
+    questions = [q for quiz in quizzes(app).values() for q in quiz["questions"]]
+    by_type = {
+        t: sum(q["type"] == t for q in questions) for t in ("who", "tf", "blank", "mc", "order", "match")
+    }
+    parts = ", ".join(f"{t} {n}" for t, n in by_type.items() if n)
+    summary = (
+        f"studyguide: 3 claims, 1 quizzes, {len(questions)} questions ({parts}), 1 claims with no question"
+    )
+    assert summary in app.status.getvalue()
+    assert {q["claim"] for q in questions} == {"c-bridge", "c-ferry"}

@@ -86,7 +86,6 @@ def test_entry_html_snapshot(app: SphinxTestApp) -> None:
     app.build()
     page = html(app, "register.html")
     start = page.index('<dl class="sg person')
-    entry = page[start : page.index("</dl>\n\n", start) + 5] if "</dl>\n\n" in page[start:] else ""
     entry = page[start : page.index('<dl class="sg event', start)].strip()
     snapshot = SNAPSHOTS / "register-entry-person.html"
     if os.environ.get("STUDYGUIDE_UPDATE_SNAPSHOTS"):
@@ -318,3 +317,19 @@ def test_required_source_warns_for_each_entry_without_one(app: SphinxTestApp) ->
         ("place", "dover"),
         ("work", "gazette"),
     ]
+
+
+@pytest.mark.sphinx("html", testroot="glossary", freshenv=True)
+def test_glossary_marker_once_per_page_with_several_mentions(app: SphinxTestApp) -> None:
+    """Three mentions on one page (two in one paragraph): one marker, after the first of them."""
+    app.build()
+    assert app.warning.getvalue() == ""
+    marker = re.compile(r'<sup class="sg-gloss sg-apparatus"><a href="glossary.html#term-Canal-Company"')
+    page = html(app, "twice.html")
+    assert len(marker.findall(page)) == 1
+    mentions = [m.start() for m in re.finditer(r"(?:Canal Company|company)</span></a>", page)]
+    assert len(mentions) == 3
+    where = marker.search(page).start()  # type: ignore[union-attr]
+    assert mentions[0] < where < mentions[1]
+    assert len(marker.findall(html(app, "once.html"))) == 1  # each page has its own first mention
+    assert "sg-gloss" not in page[page.index("Mary Example") : page.index("Mary Example") + 200]

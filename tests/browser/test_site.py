@@ -11,14 +11,18 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import sphinx.locale
 from axe_playwright_python.sync_playwright import Axe
+from babel.messages.pofile import read_po
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sphinx.cmd.build import build_main
 
+from tests.answers import key_text, load_quizzes
 from tests.browser.keyboard import has_focus_ring, tab_to
 
 pytestmark = pytest.mark.browser
@@ -75,13 +79,34 @@ def questions(page: Page) -> Locator:
     return page.locator(".sg-question")
 
 
+# Each question's key, by its id on the page ("q-<quiz>--<question>"), from the site's quizzes.json:
+# what a test expects is never read from the page under test.
+KEYS: dict[str, dict[str, Any]] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def site_keys(site: Path) -> None:
+    for quiz_id, quiz in load_quizzes(site).items():
+        for q in quiz["questions"]:
+            KEYS[f"q-{quiz_id}--{q['id']}"] = q
+
+
+def choice_values(question: Locator) -> dict[str, str]:
+    """A radio question's choices as shown: label text -> input value."""
+    pairs = question.locator("label.sg-choice").evaluate_all(
+        "ls => ls.map(l => [l.textContent.trim(), l.querySelector('input').value])"
+    )
+    return dict(pairs)
+
+
 def answer_of(question: Locator) -> list[str]:
-    """What quiz.js compares with: the `data-sg-answer` JSON list."""
-    value = question.get_attribute("data-sg-answer")
-    assert value is not None
-    answer = json.loads(value)
-    assert isinstance(answer, list) and answer
-    return [str(a) for a in answer]
+    """What the question must accept, from quizzes.json: a choice's input value, or the words."""
+    key = KEYS[question.get_attribute("id") or ""]
+    if key["type"] == "blank":
+        return list(key["answer"])
+    value = choice_values(question).get(key["answer"][0])
+    assert value is not None, f"the page has no choice {key['answer'][0]!r}"
+    return [value]
 
 
 def radio_questions(page: Page) -> list[Locator]:
@@ -264,8 +289,7 @@ def test_reread_link_lands_on_the_passage(page: Page, site_url: str) -> None:
     "path", ["reply.html", "quiz.html", "answers/canal-all.html", "exams/canal-all.html"]
 )
 def test_source_text_is_never_run(new_page: Callable[..., Page], quiz_root_url: str, path: str) -> None:
-    if not (ROOTS / "test-quiz" / path).with_suffix(".md").is_file():
-        pytest.skip(f"test-quiz has no {path}")
+    assert (ROOTS / "test-quiz" / path).with_suffix(".md").is_file(), f"test-quiz has no {path}"
     page = new_page()
     page.add_init_script(
         """window.__sg_alerts = [];
@@ -292,7 +316,14 @@ def test_source_text_is_never_run(new_page: Callable[..., Page], quiz_root_url: 
     expect(page.locator("img[src=x]")).to_have_count(0)
     scripts = page.locator("script").evaluate_all("es => es.map(e => e.textContent)")
     assert not [s for s in scripts if "alert(" in s]
+    # the claim's <b>bold</b> is on the quiz page and the key (its explanation): as text, not markup
     expect(page.locator("b", has_text="bold")).to_have_count(0)
+    if path in ("quiz.html", "answers/canal-all.html"):
+        if path == "quiz.html":
+            page.locator(".sg-answer").evaluate_all(
+                "ds => ds.forEach(d => { d.hidden = false; d.open = true; })"
+            )
+        expect(page.get_by_text("<b>bold</b>", exact=False).first).to_be_visible()
 
 
 # --- 5. register tooltips ---------------------------------------------------------------------
@@ -369,3 +400,95 @@ def test_no_horizontal_overflow_at_375px(new_page: Callable[..., Page], site_url
         page.locator(".sg-check").evaluate_all("bs => bs.forEach(b => b.click())")
         expect(page.locator(".sg-answer[open]:visible")).to_have_count(len(radio_questions(page)))
         assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+# --- 7. every question, answered in Chromium, is keyed as quizzes.json says --------------------
+
+
+def answer(question: Locator, key: dict[str, Any], right: bool) -> None:
+    """Answer as a student does; with `right=False`, a wrong answer of the same kind."""
+    if key["type"] == "blank":
+        question.get_by_role("textbox").fill(key["answer"][0] if right else "not the answer at all")
+    elif key["type"] in ("order", "match"):
+        wanted = (
+            [str(key["answer"].index(item) + 1) for item in key["items"]]
+            if key["type"] == "order"
+            else list(key["answer"])
+        )
+        if not right:
+            wanted = wanted[1:] + wanted[:1]  # every row moved on by one
+        selects = question.locator("select").all()
+        for select, text in zip(selects, wanted, strict=True):
+            select.select_option(label=text)
+    else:
+        choices = choice_values(question)
+        pick = key["answer"][0] if right else next(c for c in key["choices"] if c not in key["answer"])
+        question.locator(f"input[type=radio][value='{choices[pick]}']").check()
+    question.locator(".sg-check").click()
+
+
+VERDICTS = """qs => qs.map(q => [q.id, q.querySelector('.sg-verdict').textContent,
+                                  q.querySelector('.sg-correct strong').textContent])"""
+
+
+@pytest.mark.parametrize("path", QUIZ_PAGES, ids=[Path(p).stem for p in QUIZ_PAGES])
+def test_every_question_accepts_its_key_and_refuses_another(page: Page, site_url: str, path: str) -> None:
+    """Each question answered wrong, then right, by real clicks, typing and choosing; the verdicts."""
+    page.goto(f"{site_url}/{path}")
+    quiz_id = Path(path).stem
+    keyed = {qid: key for qid, key in KEYS.items() if qid.startswith(f"q-{quiz_id}--")}
+    assert keyed and questions(page).count() == len(keyed)
+    for right, verdict in ((False, WRONG), (True, RIGHT)):
+        for qid, key in keyed.items():
+            answer(page.locator(f"[id='{qid}']"), key, right=right)
+        expect(page.locator(".sg-verdict", has_text=verdict)).to_have_count(len(keyed))
+        shown = {qid: (said, correct) for qid, said, correct in questions(page).evaluate_all(VERDICTS)}
+        assert shown == {qid: (verdict, key_text(key)) for qid, key in keyed.items()}
+    expect(score(page)).to_have_text(f"{len(keyed)} of {len(keyed)} checked, {len(keyed)} right.")
+
+
+# --- 8. a French build: the widget speaks French ----------------------------------------------
+
+
+def french(msgid: str) -> str:
+    """The catalog's translation (the expectation), never the page's own data-sg-text."""
+    po = ROOTS.parent.parent / "ext" / "studyguide" / "locale" / "fr" / "LC_MESSAGES" / "studyguide.po"
+    messages = {str(m.id): str(m.string) for m in read_po(po.open("rb")) if m.id}
+    assert messages[msgid] and messages[msgid] != msgid, msgid
+    return messages[msgid]
+
+
+@pytest.fixture(scope="session")
+def french_quiz_root(
+    tmp_path_factory: pytest.TempPathFactory, serve_dir: Callable[[Path], str]
+) -> tuple[str, Path]:
+    out = tmp_path_factory.mktemp("test-quiz-fr") / "html"
+    args = ["-q", "-b", "html", "-D", "language=fr", "-d", str(out.parent / "doctrees")]
+    assert build_main([*args, str(ROOTS / "test-quiz"), str(out)]) == 0
+    # Sphinx keeps a build's translations for the process: later English builds would speak French
+    sphinx.locale.translators.clear()
+    return serve_dir(out), out
+
+
+def test_the_widget_speaks_the_build_language(page: Page, french_quiz_root: tuple[str, Path]) -> None:
+    url, out = french_quiz_root
+    page.goto(f"{url}/quiz.html")
+    quiz = page.locator("#sg-quiz-canal-letter")
+    expect(quiz).to_have_class(re.compile(r"\bsg-js\b"))
+    keys = load_quizzes(out)["canal-letter"]["questions"]
+    total = len(keys)
+    status = quiz.locator(".sg-score")
+    expect(status).to_have_text(french("{done} of {total} checked.").format(done=0, total=total))
+    expect(quiz.locator(".sg-reset")).to_have_text(french("Reset answers"))
+    first, second, third = (quiz.locator(f"[id='q-canal-letter--{k['id']}']") for k in keys[:3])
+    expect(first.locator(".sg-check")).to_have_text(french("Check"))
+    first.locator(".sg-check").click()
+    expect(first.locator(".sg-verdict")).to_have_text(french("Choose or type an answer first."))
+    answer(first, keys[0], right=True)
+    expect(first.locator(".sg-verdict")).to_have_text(french("Right."))
+    answer(second, keys[1], right=False)
+    expect(second.locator(".sg-verdict")).to_have_text(french("Not quite."))
+    answer(third, keys[2], right=True)
+    expect(status).to_have_text(
+        french("{done} of {total} checked, {right} right.").format(done=3, total=total, right=2)
+    )
