@@ -110,7 +110,9 @@ def source_problems(source: Source, q: Question) -> list[str]:
     if kind in ("order", "match"):
         entries = {e.name: e for e in source.entries.values()}
         if kind == "match":
-            roles = [entries[item].role for item in q["items"]]
+            # the roles the text gives when every row has one, the register's otherwise
+            in_text = all(entries[item].text_role for item in q["items"])
+            roles = [entries[item].text_role if in_text else entries[item].role for item in q["items"]]
             return [] if q["answer"] == roles else [f"{where} {q['answer']} != roles {roles}"]
         dates = [entries[name].start for name in q["items"]]
         expected = [name for _, name in sorted(zip(dates, q["items"], strict=True))]

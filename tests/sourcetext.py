@@ -41,6 +41,7 @@ class Entry:
     role: str = ""
     start: str = ""
     variants: tuple[str, ...] = ()
+    text_role: str = ""  # the role as the text gives it (`:text-role:`)
 
     @property
     def voice_name(self) -> str:
@@ -196,6 +197,7 @@ def read(srcdir: Path) -> Source:
                     options.get("role", ""),
                     options.get("start", ""),
                     tuple(split(options.get("variants", ""))),
+                    " ".join(options.get("text-role", "").split()),
                 )
         for end in re.finditer(r"\]\{\.claim #(?P<id>[\w-]+)\}", text):
             claim = claims.setdefault(end.group("id"), Claim(end.group("id"), page, default_holder=holder))

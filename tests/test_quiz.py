@@ -342,7 +342,7 @@ def test_a_claim_no_quiz_asks_about_is_warned_and_counted(app: SphinxTestApp) ->
     app.build()
     warnings = app.warning.getvalue()
     unused = re.findall(
-        r"left-out.md:\d+: WARNING: no quiz asks about claim '([\w-]+)' \[studyguide\.claim-unused\]",
+        r"left-out.md:\d+: WARNING: no quiz or exam asks about claim '([\w-]+)' \[studyguide\.claim-unused\]",
         warnings,
     )
     assert unused == ["c-toll"]

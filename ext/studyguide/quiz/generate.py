@@ -828,7 +828,10 @@ def _avoid_leaks(
 
 
 def _keep_key_unnamed(
-    picked: list[Question], i: int, by_claim: dict[str, list[Question]], positions: dict[str, int]
+    picked: list[Question],
+    i: int,
+    by_claim: dict[str, list[Question]],
+    positions: dict[str, int] | None = None,
 ) -> None:
     """A who-question's neighbours must not name its key: ask them another way, or it another way.
 
@@ -836,9 +839,10 @@ def _keep_key_unnamed(
     claim in the text (a neighbouring sentence names the same voice on the same point).
     """
     key = picked[i].answer[0]
-    here = positions.get(picked[i].claim, 0)
+    where = positions or {}  # without positions every neighbour in the quiz counts
+    here = where.get(picked[i].claim, 0)
     for j in range(max(0, i - NEAR), min(len(picked), i + NEAR + 1)):
-        if abs(positions.get(picked[j].claim, here + NEAR_TEXT + 1) - here) > NEAR_TEXT:
+        if where and abs(where.get(picked[j].claim, here + NEAR_TEXT + 1) - here) > NEAR_TEXT:
             continue
         shown = (
             picked[j].prompt if picked[j].type == "who" else question_text(picked[j])
