@@ -19,7 +19,7 @@ PYTESTOPTS  ?=
 MUTATE_MODULES ?= ext/studyguide/quiz/render.py ext/studyguide/quiz/export.py ext/studyguide/quiz/generate.py \
   ext/studyguide/quiz/quality.py ext/studyguide/quiz/answers.py ext/studyguide/quiz/exam.py \
   ext/studyguide/quiz/grading.py
-MUTATE_TESTS   ?= tests/test_quiz_units.py tests/test_grading_units.py tests/test_generate_units.py \
+MUTATE_TESTS   ?= tests/test_quiz_units.py tests/test_grading_units.py tests/test_generate_units.py tests/test_quality_units.py \
   tests/test_generate.py tests/test_question_quality.py tests/test_answers.py tests/test_exam.py tests/test_i18n.py \
   tests/test_grading.py tests/test_export_hostile.py
 MUTATE_SKIP    ?= not test_site_ and not test_template_is_up_to_date and not anywhere_in_the_site

@@ -470,3 +470,9 @@ def test_export_snapshots() -> None:
     assert [q.title for q in gift.parse(document)] == [q.id for q in ALL]  # an independent parser reads it
     _snapshot("quiz.gift", document)
     _snapshot("quiz-qti.xml", export.qti_assessment(quiz(*ALL)).replace("><", ">\n<"))
+
+
+def test_gift_comment_and_id() -> None:
+    """Comment lines hold no "[id:...]" or "[tag:...]" for Moodle to take; ids no "]" or backslash."""
+    assert export.gift_comment("a [id:x]\n b") == "a (id:x) b"
+    assert export.gift_id("a] b\\\\c\n d") == "a-b-c-d"
