@@ -265,7 +265,7 @@ def _pool() -> list[Question]:
             "s",
             ["c4-tf", "c8-blank", "c10-mc", "r-order", "r-match"],
         ),  # four trues, four falses: a true first
-        (5, "t", ["c6-tf", "c9-mc", "c10-mc", "r-order", "r-match"]),
+        (5, "t", ["c6-tf", "c8-blank", "c10-mc", "r-order", "r-match"]),
         (6, "u", ["c5-tf", "c6-tf", "c8-blank", "c10-mc", "r-order", "r-match"]),
         (3, "s", ["c8-blank", "c10-mc", "r-match"]),
     ],

@@ -110,7 +110,10 @@ BLANK_ADVICE = ": mark a word that carries the argument"
         ({"blank": "the"}, [("question-blank", "the blank 'the' is a function word" + BLANK_ADVICE)]),
         (
             {"blank": "atrociously"},
-            [("question-blank", "the blank 'atrociously' is a modifier" + BLANK_ADVICE)],
+            [
+                ("question-blank", "the blank 'atrociously' is a modifier" + BLANK_ADVICE),
+                ("question-blank", "the blank 'atrociously' is cued by 'atrocious' in its own extract"),
+            ],
         ),
         ({"blank": "atrocious"}, []),
         (

@@ -354,7 +354,8 @@ def test_a_claim_no_quiz_asks_about_is_warned_and_counted(app: SphinxTestApp) ->
     }
     parts = ", ".join(f"{t} {n}" for t, n in by_type.items() if n)
     summary = (
-        f"studyguide: 3 claims, 1 quizzes, {len(questions)} questions ({parts}), 1 claims with no question"
+        f"studyguide: 3 claims, 1 quizzes, {len(questions)} questions ({parts}), 0 exams, 0 exam questions, "
+        "1 claims with no question"
     )
     assert summary in app.status.getvalue()
     assert {q["claim"] for q in questions} == {"c-bridge", "c-ferry"}
