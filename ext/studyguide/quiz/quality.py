@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from studyguide.quiz.answers import NUMBER_WORDS
 from studyguide.quiz.generate import (
     CLAIM_KINDS,
     ClaimInput,
@@ -228,16 +229,6 @@ MODIFIERS = frozenset(
         "third",
         "last",
         "next",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
         "hundred",
         "hundreds",
         "thousand",
@@ -255,7 +246,7 @@ MODIFIERS = frozenset(
         "plain",
         "plainest",
     ]
-)
+) | frozenset(NUMBER_WORDS)  # number words up to ninety-nine count too
 _NUMBER = re.compile(r"^[\d.,\s–-]+$")
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 
