@@ -73,6 +73,7 @@ class QuizSet:
     quizzes: dict[str, BuiltQuiz] = field(default_factory=dict)
     claims: dict[str, ClaimInput] = field(default_factory=dict)
     usage: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # claim -> [(quiz, question id)]
+    people: dict[str, Person] = field(default_factory=dict)  # the register as generation sees it
 
 
 def _count(text: str) -> int:
@@ -277,7 +278,7 @@ def built_quizzes(app: Sphinx) -> QuizSet:
             wrong=claim.wrong,
             explain=claim.explain,
         )
-    people = _people(app, domain)
+    people = result.people = _people(app, domain)
     claims = list(result.claims.values())
     keys = {quiz_id: docname for docname, data in sorted(domain.docs.items()) for quiz_id in data.keys}
     exams = {quiz_id: docname for docname, data in sorted(domain.docs.items()) for quiz_id in data.exams}
@@ -351,7 +352,7 @@ def check_quality(app: Sphinx, domain: StudyGuideDomain, quizset: QuizSet) -> No
         for docname, data in domain.docs.items()
         for claim in data.claims.values()
     }
-    people = _people(app, domain)
+    people = quizset.people
     for claim in quizset.claims.values():
         for ident in (claim.speaker, *claim.shared_by):
             if ident and ident not in people:

@@ -25,7 +25,7 @@ from docutils import nodes
 
 from studyguide.i18n import _
 from studyguide.nodes import sg_placeholder
-from studyguide.quiz.directive import BuiltQuiz, QuizSet, _people, built_quizzes, wording
+from studyguide.quiz.directive import BuiltQuiz, QuizSet, built_quizzes, wording
 from studyguide.quiz.exam import KEYS_FILE, exam_id, keys_document, keys_text, pick_exam_questions
 from studyguide.quiz.export import HTML_BUILDERS
 from studyguide.quiz.generate import Question, build_quiz, question_key
@@ -57,7 +57,7 @@ def built_exams(app: Sphinx) -> dict[str, BuiltQuiz]:
         return cached[1]
     practice = {question_key(q) for quiz in quizset.quizzes.values() for q in quiz.questions}
     claims = list(quizset.claims.values())
-    people = _people(app, cast("StudyGuideDomain", app.env.domains["sg"]))
+    people = quizset.people
     domain = cast("StudyGuideDomain", app.env.domains["sg"])
     exams: dict[str, BuiltQuiz] = {}
     for quiz_id, quiz in sorted(quizset.quizzes.items()):

@@ -16,7 +16,7 @@ import hashlib
 import random
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from studyguide.quiz.answers import normalise_answer
@@ -415,14 +415,15 @@ def order_question(
     if len(usable) < MIN_ROWS:
         return None
     rng = rng_for(seed, quiz_id, "order")
-    for _attempt in range(20):
+
+    def draw() -> Question:
         chosen = sorted(rng.sample(usable, min(size, len(usable))), key=lambda e: (e.sort_date, e.id))
         names = [e.name for e in chosen]
         shown = _shuffled(rng, names)
         if list(shown) == names:  # never show them already in order
             shown = (*shown[1:], shown[0])
         dates = "; ".join(f"{e.name}: {e.date_text}" for e in chosen if e.date_text)
-        question = Question(
+        return Question(
             id=f"{quiz_id}-order",
             type="order",
             prompt=wording.order,
@@ -434,6 +435,14 @@ def order_question(
             items=shown,
             links=tuple(link for e in chosen if (link := _link(e))),
         )
+
+    return _first_unasked(draw, avoid)
+
+
+def _first_unasked(draw: Callable[[], Question], avoid: Collection[str], tries: int = 20) -> Question | None:
+    """The first of up to ``tries`` seeded draws that is not a question asked already."""
+    for _attempt in range(tries):
+        question = draw()
         if question_key(question) not in avoid:
             return question
     return None
@@ -478,10 +487,11 @@ def match_question(
     if len(candidates) < MIN_ROWS:
         return None
     rng = rng_for(seed, quiz_id, "match")
-    for _attempt in range(20):
+
+    def draw() -> Question:
         chosen = sorted(rng.sample(candidates, min(size, len(candidates))), key=lambda p: p.name)
         roles = _shuffled(rng, [p.role for p in chosen])
-        question = Question(
+        return Question(
             id=f"{quiz_id}-match",
             type="match",
             prompt=wording.match,
@@ -493,9 +503,8 @@ def match_question(
             items=tuple(p.name for p in chosen),
             links=tuple(link for p in chosen if (link := _link(p))),
         )
-        if question_key(question) not in avoid:
-            return question
-    return None
+
+    return _first_unasked(draw, avoid)
 
 
 def normalise_space(text: str) -> str:
