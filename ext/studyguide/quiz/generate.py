@@ -649,7 +649,7 @@ def build_quiz(
             asked = [c for c in asked if c in keep]
     if len({by_id[c].holder for c in asked}) < 2:  # one voice: "who holds this view" asks nothing
         options = {c: [q for q in made if q.type != "who"] or made for c, made in options.items()}
-    chosen = assign_types([options[c] for c in asked], [by_id[c] for c in asked], True, rng)
+    chosen = assign_types([options[c] for c in asked], [by_id[c] for c in asked], rng)
     quiet = [
         _quiet_match(q, chosen, persons, spec.id, seed, wording, avoid) if q.type == "match" else q
         for q in extra
@@ -730,7 +730,7 @@ def spread_claims(claims: Sequence[ClaimInput], room: int, rng: random.Random) -
 
 
 def assign_types(
-    options: list[list[Question]], claims: list[ClaimInput], prefer_who_central: bool, rng: random.Random
+    options: list[list[Question]], claims: list[ClaimInput], rng: random.Random
 ) -> list[Question]:
     """One question per claim: types spread, constraints of a set kept.
 
@@ -747,7 +747,7 @@ def assign_types(
     for made, claim in zip(options, claims, strict=True):
         types = [q.type for q in made]
         wanted = ""
-        if prefer_who_central and claim.central and "who" in types:
+        if claim.central and "who" in types:
             wanted = "who"
         else:
             for step in range(len(rotation)):
