@@ -134,7 +134,8 @@ def _report(args: argparse.Namespace) -> int:
         print(f"skipped {line}", file=sys.stderr)
     passages = _passages(keys_paths)
     analysis = analyse(report.rows, report.chosen, report.questions, report.question_ids, passages)
-    title = next(str(e.get("title", quiz)) for (q, _v), e in sorted(keys.items()) if q == quiz)
+    title = next(e.get("title") for (q, _v), e in sorted(keys.items()) if q == quiz)
+    title = title if isinstance(title, str) else quiz
     try:
         write_atomically(out, report_html(title, quiz, analysis, passages, args.site))
     except OSError as exc:
@@ -161,6 +162,10 @@ def _passages(paths: Sequence[Path]) -> list[dict[str, Any]]:
     return []
 
 
+def _string(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
 def checked_passages(found: list[Any]) -> list[dict[str, Any]]:
     """Passages of the expected shape only (a hand-edited keys file cannot break the report)."""
     result = []
@@ -178,8 +183,8 @@ def checked_passages(found: list[Any]) -> list[dict[str, Any]]:
         ]
         result.append(
             {
-                "title": str(passage.get("title", "")),
-                "url": str(passage.get("url", "")),
+                "title": _string(passage.get("title")),
+                "url": _string(passage.get("url")),
                 "paragraphs": paragraphs,
             }
         )

@@ -144,6 +144,14 @@ def point_biserial(pairs: Sequence[tuple[int, int]]) -> tuple[int, float | None]
     return numerator, numerator / math.sqrt(vx * vy)
 
 
+def _string(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _strings(value: object) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
 def given(answer: Sequence[str]) -> bool:
     """Whether a student answered at all (a row or a text other than spaces)."""
     return any(text.strip(" ") for text in answer)
@@ -157,7 +165,7 @@ def _wrong(question: Mapping[str, Any], chosen: Sequence[Sequence[str]]) -> list
         picks = [exam_normalise(c[0]) for c in answered]
         return [
             (choice, picks.count(exam_normalise(choice)))
-            for choice in question.get("choices", [])
+            for choice in _strings(question.get("choices"))
             if exam_normalise(choice) not in right
         ]
     groups: dict[str, list[str]] = {}
@@ -199,8 +207,7 @@ def analyse(
     for qid in question_ids:
         question = questions[qid]
         taking = [row for row in rows if qid in row]
-        claim = str(question.get("claim", ""))
-        source = str(question.get("source", ""))
+        claim, source = _string(question.get("claim")), _string(question.get("source"))
         piece = claim_piece.get(claim) or source.split("#", 1)[0]
         item = ItemStats(qid, question["type"], question["prompt"], claim, source, piece)
         item.n = len(taking)
