@@ -20,7 +20,7 @@ PATTERN = {
     "=cmd|' /C calc'!A0": "110111101",
     "Straße Müller": "101101100",
     "İsmail Kaya": "011010100",
-    "Zoë \"quotes\", Lee": "100100-00",
+    'Zoë "quotes", Lee': "100100-00",
     "Bob & <script>alert(1)</script>": "010000100",
 }
 
@@ -51,7 +51,9 @@ def write_class(exam: dict[str, Any], folder: Path) -> dict[str, list[str]]:
             mark = pattern[q % len(pattern)]
             marks.append("1" if mark == "1" else "0")
             if mark != "-":
-                answers[question["exam_id"]] = right_answer(question) if mark == "1" else wrong_answer(question)
+                answers[question["exam_id"]] = (
+                    right_answer(question) if mark == "1" else wrong_answer(question)
+                )
         data = {
             "format": "studyguide-results",
             "format_version": 2,

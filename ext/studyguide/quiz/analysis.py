@@ -291,9 +291,15 @@ def items_rows(analysis: Analysis) -> list[list[object]]:
 
 
 def items_csv(analysis: Analysis) -> str:
-    """The item analysis as CSV, every cell as the gradebook writes it (no formula can start)."""
+    """The item analysis as CSV, cells as the gradebook writes them (no formula can start).
+
+    The discrimination is left a number ("-0.25"; empty when undefined).
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    for row in items_rows(analysis):
-        writer.writerow([spreadsheet_cell(cell) for cell in row])
+    for n, row in enumerate(items_rows(analysis)):
+        cells = [spreadsheet_cell(cell) for cell in row]
+        if n:  # the discrimination is a figure of ours, a number a spreadsheet must read as one
+            cells[7] = "" if row[7] == "-" else str(row[7])
+        writer.writerow(cells)
     return buffer.getvalue()

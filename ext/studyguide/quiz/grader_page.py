@@ -37,7 +37,7 @@ GRADER_HTML = (
     '<h2>Item analysis</h2><div class="sg-items"></div>'
     '<h2>Files not graded</h2><p class="sg-skipped-none">None.</p><ul class="sg-skipped"></ul>'
     "</div></section>"
-    '<noscript><p>The grader needs JavaScript; without it, grade with '
+    "<noscript><p>The grader needs JavaScript; without it, grade with "
     "<code>python -m studyguide grade</code>.</p></noscript>"
 )
 FALLBACK = "The grader works in the HTML version of the site; or grade with: python -m studyguide grade"

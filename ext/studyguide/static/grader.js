@@ -269,7 +269,9 @@
   }
 
   var FORMULA_START = ['=', '+', '-', '@', '\t', '\r'];
+  function Figure(text) { this.text = text; } // a figure of ours, written as it is
   function spreadsheetCell(value) {
+    if (value instanceof Figure) return value.text;
     if (typeof value === 'number') return String(value);
     var text = pyStrip(cleanText(String(value)));
     return FORMULA_START.indexOf(text.charAt(0)) >= 0 && text ? "'" + text : text;
@@ -424,8 +426,8 @@
     var out = csvRow(['Question', 'Type', 'Claim', 'Piece', 'Students', 'Right', 'Difficulty (% right)',
       'Discrimination', 'Flags', 'Wrong answers']);
     analysis.items.forEach(function (item) {
-      out += csvRow([item.id, item.type, item.claim, item.piece, item.n, item.right, item.percent, item.rText,
-        item.flags.join(', '), wrongText(item)]);
+      out += csvRow([item.id, item.type, item.claim, item.piece, item.n, item.right, item.percent,
+        new Figure(item.r === null ? '' : item.rText), item.flags.join(', '), wrongText(item)]);
     });
     return out;
   }
