@@ -16,6 +16,7 @@ def setup(app: Any) -> dict[str, Any]:
     from studyguide.overviews import setup_overviews
     from studyguide.quiz.directive import setup_quiz
     from studyguide.quiz.grader_page import setup_grader
+    from studyguide.quiz.moodle_xml import setup_moodle_xml
     from studyguide.register import setup_register
     from studyguide.register_json import setup_register_json
     from studyguide.warnings import setup_warnings
@@ -28,6 +29,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_claims(app)
     setup_quiz(app)
     setup_grader(app)
+    setup_moodle_xml(app)
     setup_overviews(app)
     setup_assets(app)
     setup_warnings(app)
