@@ -44,7 +44,7 @@ def _x(text: str) -> str:
 
 def _html(text: str) -> str:
     """Plain text as a Moodle HTML field: escaped twice (HTML in XML)."""
-    return _x(html_escape(" ".join(text.split()), quote=False))
+    return xml_escape(html_escape(one_line(text), quote=False))
 
 
 def _text(tag: str, text: str, fmt: str = "html") -> str:
@@ -70,11 +70,11 @@ def _answer(fraction: int | str, text: str, feedback: str, fmt: str = "html") ->
 
 
 def _right() -> str:
-    return _("Right.")
+    return str(_("Right."))
 
 
 def _wrong(answer: str) -> str:
-    return _("Not quite: the answer is {answer}.").format(answer=answer)
+    return str(_("Not quite: the answer is {answer}.")).format(answer=answer)
 
 
 def _combined(answer: str) -> str:
