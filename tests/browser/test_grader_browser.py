@@ -181,3 +181,33 @@ def test_the_grader_page_is_accessible_and_holds_no_key(
     found = Axe().run(page, context="section.sg-grader").response["violations"]
     violations = [v for v in found if v["impact"] in ("serious", "critical")]
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
+
+
+def test_the_site_grader_equals_the_command_on_the_real_text(
+    site: Path, serve_dir: Callable[[Path], str], new_page: Callable[..., Page], tmp_path: Path
+) -> None:
+    """The published site's grader page (its theme, its keys, its passages) against the command."""
+    data = json.loads(keys_file(site).read_text("utf-8"))
+    exam = data["exams"][0]
+    folder = tmp_path / "results"
+    write_class(exam, folder)
+    base = serve_dir(site)
+    page = new_page(accept_downloads=True)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{base}/quizzes/grader.html")
+    page.wait_for_load_state("load")
+    assert all(u.startswith(base) for u in requests), requests  # the page loads nothing from elsewhere
+    section = page.locator("section.sg-grader")
+    section.locator(".sg-grader-keys").set_input_files(str(keys_file(site)))
+    section.locator(".sg-grader-files").set_input_files([str(p) for p in sorted(folder.iterdir())])
+    expect(section.locator(".sg-grader-status")).to_contain_text(f"Graded {len(PATTERN)} files")
+    with page.expect_download() as info:
+        section.locator(".sg-grader-dl-report").click()
+    got = Path(info.value.path()).read_bytes()
+    report = tmp_path / "report.html"
+    teacher = str(keys_file(site).parent)
+    assert main(["report", str(folder), "--keys", teacher, "--out", str(report), "--site", f"{base}/"]) == 0
+    assert got == report.read_bytes()
+    text = got.decode("utf-8")
+    assert text.count("<mark ") >= 1 and f"{base}/text/" in text  # passages shaded, linked to the site

@@ -700,7 +700,9 @@
       titles.sort(function (a, b) { return cmp(a[0], b[0]); });
       var title = typeof titles[0][1] === 'string' ? titles[0][1] : quiz;
       var analysis = analyse(report, passages);
-      var base = new URL(section.getAttribute('data-sg-root') || './', window.location.href).href;
+      // links to the passages: from the site's root (Sphinx puts it on <html>)
+      var root = document.documentElement.getAttribute('data-content_root') || './';
+      var base = new URL(root, window.location.href).href;
       state = {
         quiz: quiz,
         gradebook: gradebookCsv(report, quiz),
