@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
 
 from studyguide.quiz.answers import normalise_answer
 from studyguide.quiz.moodle_xml import moodle_document, question_xml
@@ -138,3 +139,23 @@ def test_the_keys_check_can_fail(quiz_site: Path) -> None:
     quiz_id, quiz_data = next(iter(load_quizzes(quiz_site).items()))
     text = (quiz_site / "_quizzes" / f"{quiz_id}-moodle.xml").read_text("utf-8")
     assert keys_problems(text.replace('fraction="100"', 'fraction="0"', 1), quiz_data) != []
+
+
+@pytest.mark.sphinx("html", testroot="exam", freshenv=True)
+def test_the_build_says_once_what_gift_and_qti_cannot_hold(app: SphinxTestApp) -> None:
+    app.build()
+    status = app.status.getvalue()
+    orders = sum(
+        q["type"] == "order" for quiz in load_quizzes(Path(app.outdir)).values() for q in quiz["questions"]
+    )
+    assert orders > 0
+    line = (
+        f"studyguide: GIFT and QTI 1.2 have no ordering question; {orders} ordering question(s) exported "
+        "there as matching (Moodle XML keeps them as ordering)"
+    )
+    assert status.count(line) == 1
+    for quiz_id in load_quizzes(Path(app.outdir)):
+        gift_text = (Path(app.outdir) / "_quizzes" / f"{quiz_id}.gift").read_text("utf-8")
+        moodle = (Path(app.outdir) / "_quizzes" / f"{quiz_id}-moodle.xml").read_text("utf-8")
+        count = sum(q.kind == "ordering" for q in moodlexml.read(moodle)[0])
+        assert gift_text.count("// GIFT has no ordering question") == count
