@@ -136,6 +136,16 @@ def test_the_report_shades_claims_with_the_figure_and_escapes() -> None:
     assert "<p>Untested.</p>" in html
     assert '<h3><a href="https://example.org/text/one.html">One &lt;b&gt;</a></h3>' in html
     assert html.count("<svg") == 2 and "<script" not in html
+    # by piece: with passages, a claim's piece is the page its passage is on, so q3 (linked to
+    # two.html) counts for one.html: 3 + 3 + 2 right of 15, 53 %; by claim, linked to its passage
+    assert (
+        '<tr><td><a href="https://example.org/text/one.html">One &lt;b&gt;</a></td><td>3</td><td>53</td></tr>'
+        in html
+    )
+    assert (
+        '<tr><td><a href="https://example.org/text/one.html#claim-c-one">c-one</a></td><td>2</td><td>50</td></tr>'
+        in html
+    )
 
 
 def test_report_command_refuses_what_it_cannot_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

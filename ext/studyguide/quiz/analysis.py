@@ -86,6 +86,7 @@ class GroupStats:
 
     id: str
     title: str
+    url: str = ""  # where it is read: a claim's passage (its first question's link), a piece's page
     attempts: int = 0
     right: int = 0
     questions: list[str] = field(default_factory=list)
@@ -224,10 +225,10 @@ def analyse(
     for item in items:
         groups = []
         if item.claim:
-            groups.append(claims.setdefault(item.claim, GroupStats(item.claim, item.claim)))
+            groups.append(claims.setdefault(item.claim, GroupStats(item.claim, item.claim, item.source)))
         if item.piece:
             title = piece_titles.get(item.piece, item.piece)
-            groups.append(pieces.setdefault(item.piece, GroupStats(item.piece, title)))
+            groups.append(pieces.setdefault(item.piece, GroupStats(item.piece, title, item.piece)))
         for group in groups:
             group.attempts += item.n
             group.right += item.right

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from studyguide.quiz.analysis import Analysis, hundredths, wrong_text
+from studyguide.quiz.analysis import Analysis, GroupStats, hundredths, wrong_text
 
 CSS = (
     "body{font:16px/1.5 Georgia,serif;color:#1a1a1a;background:#fff;margin:0}"
@@ -132,17 +132,17 @@ def _items_table(analysis: Analysis, numbers: Mapping[str, int], base: str) -> s
     return head + "".join(rows) + "</tbody></table>"
 
 
-def _pieces_table(analysis: Analysis, base: str) -> str:
-    if not analysis.pieces:
+def _groups_table(groups: Sequence[GroupStats], anchor: str, heading: str, column: str, base: str) -> str:
+    if not groups:
         return ""
-    rows = "".join(
-        f'<tr><td><a href="{_e(link(base, p.id))}">{_e(p.title)}</a></td><td>{len(p.questions)}</td>'
-        f"<td>{p.percent}</td></tr>"
-        for p in analysis.pieces
-    )
+    rows = []
+    for group in groups:
+        href = link(base, group.url)
+        name = f'<a href="{_e(href)}">{_e(group.title)}</a>' if href else _e(group.title)
+        rows.append(f"<tr><td>{name}</td><td>{len(group.questions)}</td><td>{group.percent}</td></tr>")
     return (
-        '<h2 id="pieces">By piece</h2><table><thead><tr><th>Piece</th><th>Questions</th>'
-        f"<th>% right</th></tr></thead><tbody>{rows}</tbody></table>"
+        f'<h2 id="{anchor}">{heading}</h2><table><thead><tr><th>{column}</th><th>Questions</th>'
+        f"<th>% right</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
 
@@ -192,7 +192,8 @@ def report_html(
         f'<h2 id="items">Difficulty against discrimination</h2><figure>{scatter_svg(analysis, numbers)}'
         "</figure>"
         f"{_items_table(analysis, numbers, base)}"
-        f"{_pieces_table(analysis, base)}"
+        f"{_groups_table(analysis.pieces, 'pieces', 'By piece', 'Piece', base)}"
+        f"{_groups_table(list(analysis.claims.values()), 'claims', 'By claim', 'Claim', base)}"
         f"{_text(analysis, passages, base)}"
         "</main></body></html>\n"
     )

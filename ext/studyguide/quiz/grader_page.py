@@ -35,6 +35,7 @@ GRADER_HTML = (
     '<button type="button" class="sg-grader-dl-report">Download the class report (HTML)</button></p>'
     '<h2>Gradebook</h2><div class="sg-gradebook"></div>'
     '<h2>Item analysis</h2><div class="sg-items"></div>'
+    '<h2>By piece and by claim</h2><div class="sg-groups"></div>'
     '<h2>Files not graded</h2><p class="sg-skipped-none">None.</p><ul class="sg-skipped"></ul>'
     "</div></section>"
     "<noscript><p>The grader needs JavaScript; without it, grade with "

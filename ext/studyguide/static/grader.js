@@ -393,13 +393,13 @@
     items.forEach(function (item) {
       var groups = [];
       if (item.claim) {
-        if (!claims.has(item.claim)) claims.set(item.claim, { id: item.claim, title: item.claim, attempts: 0, right: 0, questions: [] });
+        if (!claims.has(item.claim)) claims.set(item.claim, { id: item.claim, title: item.claim, url: item.source, attempts: 0, right: 0, questions: [] });
         groups.push(claims.get(item.claim));
       }
       if (item.piece) {
         if (!pieces.has(item.piece)) {
           var title = pieceTitles.has(item.piece) ? pieceTitles.get(item.piece) : item.piece;
-          pieces.set(item.piece, { id: item.piece, title: title, attempts: 0, right: 0, questions: [] });
+          pieces.set(item.piece, { id: item.piece, title: title, url: item.piece, attempts: 0, right: 0, questions: [] });
         }
         groups.push(pieces.get(item.piece));
       }
@@ -525,13 +525,14 @@
         '<td>' + e(item.flags.join(', ')) + '</td><td>' + e(wrongText(item)) + '</td></tr>';
     }).join('') + '</tbody></table>';
   }
-  function piecesTable(analysis, base) {
-    if (!analysis.pieces.length) return '';
-    var rows = analysis.pieces.map(function (p) {
-      return '<tr><td><a href="' + e(link(base, p.id)) + '">' + e(p.title) + '</a></td><td>' + p.questions.length + '</td>' +
-        '<td>' + p.percent + '</td></tr>';
+  function groupsTable(groups, anchor, heading, column, base) {
+    if (!groups.length) return '';
+    var rows = groups.map(function (g) {
+      var href = link(base, g.url);
+      var name = href ? '<a href="' + e(href) + '">' + e(g.title) + '</a>' : e(g.title);
+      return '<tr><td>' + name + '</td><td>' + g.questions.length + '</td><td>' + g.percent + '</td></tr>';
     }).join('');
-    return '<h2 id="pieces">By piece</h2><table><thead><tr><th>Piece</th><th>Questions</th>' +
+    return '<h2 id="' + anchor + '">' + heading + '</h2><table><thead><tr><th>' + column + '</th><th>Questions</th>' +
       '<th>% right</th></tr></thead><tbody>' + rows + '</tbody></table>';
   }
   function textPart(analysis, passages, base) {
@@ -568,7 +569,9 @@
       '<table><thead><tr><th>% right</th><th>Students</th></tr></thead>' +
       '<tbody>' + rows + '</tbody></table>' +
       '<h2 id="items">Difficulty against discrimination</h2><figure>' + scatterSvg(analysis, numbers) +
-      '</figure>' + itemsTable(analysis, numbers, base) + piecesTable(analysis, base) +
+      '</figure>' + itemsTable(analysis, numbers, base) +
+      groupsTable(analysis.pieces, 'pieces', 'By piece', 'Piece', base) +
+      groupsTable(Array.from(analysis.claims.values()), 'claims', 'By claim', 'Claim', base) +
       textPart(analysis, passages, base) + '</main></body></html>\n';
   }
 
@@ -712,10 +715,16 @@
       say(report.rows.length ? 'Graded ' + report.rows.length + " files for quiz '" + quiz + "' (" + report.skipped.length + ' skipped).'
         : "No results file for quiz '" + quiz + "' could be graded (" + report.skipped.length + ' skipped).');
       var book = section.querySelector('.sg-gradebook'), items = section.querySelector('.sg-items');
-      book.textContent = ''; items.textContent = '';
+      var groups = section.querySelector('.sg-groups');
+      book.textContent = ''; items.textContent = ''; groups.textContent = '';
       if (report.rows.length) {
         book.appendChild(cellTable(parseCsv(state.gradebook)));
         items.appendChild(cellTable(parseCsv(state.items)));
+        var rows = [['Piece or claim', 'Questions', '% right']];
+        analysis.pieces.concat(Array.from(analysis.claims.values())).forEach(function (g) {
+          rows.push([g.title, String(g.questions.length), String(g.percent)]);
+        });
+        groups.appendChild(cellTable(rows));
       }
       var skipped = section.querySelector('.sg-skipped');
       skipped.textContent = '';
