@@ -211,3 +211,23 @@ def test_the_site_grader_equals_the_command_on_the_real_text(
     assert got == report.read_bytes()
     text = got.decode("utf-8")
     assert text.count("<mark ") >= 1 and f"{base}/text/" in text  # passages shaded, linked to the site
+
+
+def test_a_wrong_keys_file_is_named_and_nothing_is_graded(
+    exam_site: Path,
+    results: tuple[Path, dict[str, list[str]]],
+    serve_dir: Callable[[Path], str],
+    new_page: Callable[..., Page],
+) -> None:
+    folder, _intended = results
+    page = new_page()
+    page.goto(f"{serve_dir(exam_site)}/grader.html")
+    section = page.locator("section.sg-grader")
+    student = sorted((folder / "class").iterdir())[0]
+    section.locator(".sg-grader-keys").set_input_files(str(student))  # a results file, not keys
+    section.locator(".sg-grader-folder").set_input_files(str(folder))
+    expect(section.locator(".sg-grader-status")).to_contain_text(
+        f"cannot read exam keys from {student.name}: it is not a studyguide-exam-keys file"
+    )
+    expect(section.locator(".sg-grader-out")).to_be_hidden()
+    expect(section.locator(".sg-gradebook table")).to_have_count(0)
