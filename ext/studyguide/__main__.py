@@ -1,4 +1,4 @@
-"""Command line: ``python -m studyguide import-text SOURCE --out DIR`` and ``... grade RESULTS``."""
+"""Command line: ``python -m studyguide import-text SOURCE --out DIR``, ``... new DIR`` and ``... grade RESULTS``."""
 
 from __future__ import annotations
 
@@ -12,24 +12,64 @@ from studyguide import importer
 DEFAULT_KEYS = "docs/_build/teacher"
 
 
+def _read_source(source_path: Path) -> str:
+    """The source's text, or an ImportError_ with one clear line."""
+    if source_path.is_dir():
+        raise importer.ImportError_(f"{source_path} is a folder; give the text file")
+    try:
+        return source_path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise importer.ImportError_(f"no such file: {source_path}") from None
+    except UnicodeDecodeError as exc:
+        raise importer.ImportError_(
+            f"{source_path} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again"
+        ) from None
+    except OSError as exc:
+        raise importer.ImportError_(f"cannot read {source_path}: {exc.strerror or exc}") from None
+
+
+def run_import(
+    source_path: Path,
+    out: Path,
+    *,
+    config: importer.Config,
+    force: bool = False,
+    dry_run: bool = False,
+    echo: bool = True,
+) -> importer.Source:
+    """Parse, report and (unless dry_run) write; raises ImportError_ before writing anything on bad input."""
+    text = _read_source(source_path)
+    source = importer.parse(text, config=config)
+    files = importer.plan(source)
+    written = importer.write(files, out, force=force, dry_run=dry_run)
+    if echo:
+        print(f"read {source_path}")
+        for line in source.report:
+            print(f"  {line}")
+        for line in source.warnings:
+            print(f"warning: {line}")
+        if dry_run:
+            print(f"dry run: would write {len(files)} files into {out}; nothing was written")
+        else:
+            print(f"wrote {len(written)} files into {out}: " + ", ".join(p.name for p in written))
+    return source
+
+
 def _import_text(args: argparse.Namespace) -> int:
     source_path = Path(args.source)
     try:
-        text = source_path.read_text("utf-8")
-    except FileNotFoundError:
-        print(f"error: no such file: {source_path}", file=sys.stderr)
-        return 2
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"error: cannot read {source_path}: {exc}", file=sys.stderr)
-        return 2
-    try:
-        source = importer.parse(text, first_title=args.first_title, quotes=args.quote)
-        written = importer.write(importer.plan(source), Path(args.out), force=args.force)
+        config, config_path = importer.find_config(source_path, Path(args.config) if args.config else None)
+        if config_path:
+            print(f"settings from {config_path}")
+        if args.first_title:
+            config.first_title = args.first_title
+        config.quotes += args.quote
+        config.headings += args.heading
+        config.not_headings += args.not_heading
+        run_import(source_path, Path(args.out), config=config, force=args.force, dry_run=args.dry_run)
     except importer.ImportError_ as exc:
-        print(f"error: {source_path}: {exc}; nothing was written", file=sys.stderr)
+        print(f"error: {exc}; nothing was written", file=sys.stderr)
         return 2
-    for path in written:
-        print(f"wrote {path}")
     return 0
 
 
@@ -88,6 +128,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="PREFIX",
         help="a paragraph starting with PREFIX is a long quotation (repeatable)",
     )
+    imp.add_argument(
+        "--heading",
+        action="append",
+        default=[],
+        metavar="LINE",
+        help="this line opens a piece, whatever its layout (repeatable)",
+    )
+    imp.add_argument(
+        "--not-heading", action="append", default=[], metavar="LINE", help="this line never opens a piece (repeatable)"
+    )
+    imp.add_argument(
+        "--config",
+        metavar="TOML",
+        help="settings file (default: SOURCE-STEM.import.toml, or [tool.studyguide.import] in a pyproject.toml "
+        "beside the source)",
+    )
+    imp.add_argument("--dry-run", action="store_true", help="print the report and write nothing")
     imp.add_argument("--force", action="store_true", help="overwrite pages edited since the last import")
     imp.set_defaults(func=_import_text)
     grd = commands.add_parser("grade", help="grade exam results files into a CSV gradebook")
