@@ -46,7 +46,7 @@ RESERVED = {"front", "index", "register", "quizzes", "exam", "teachers", "conf"}
 _NUMBERED = re.compile(r"^(\d{1,4})([.)])\s+")
 _LETTERED = re.compile(r"^\(([a-z]|[ivx]{1,4})\)\s+")
 _SOURCE_NOTE = re.compile(r"^(?:\d{1,4}\*|\*)\.?\s+")
-_MARKER = re.compile(r"\[(\^?)(\d{1,3})\]")
+_MARKER = re.compile(r"(?<!\])\[(\^?)(\d{1,3})\]")
 _STAR_MARKER = re.compile(r"(?<=[\w.,;:!?’”\"')\]])(\*{1,3}|†|‡)(?=[\s.,;:!?)’”\"]|$)")
 _EMPHASIS = re.compile(r"(?<![\w\\])\*\w")
 _STAR_NOTE = re.compile(r"^(\*{1,3}|†|‡)\s+")
@@ -207,6 +207,8 @@ class Piece:
     blocks: list[Block] = field(default_factory=list)
     footnotes: dict[int, str] = field(default_factory=dict)
     star_notes: dict[str, str] = field(default_factory=dict)  # label -> text, for * notes
+    caret_notes: set[int] = field(default_factory=set)  # numbers whose markers are written [^N]
+    notes_heading: str | None = None  # a "Notes" heading of the source, shown above the notes
     subtitle: str | None = None
     line: int = 0
     heading_source: str = ""
@@ -295,7 +297,8 @@ def _split_block(raw: _Raw) -> list[_Raw]:
         stripped = line.strip()
         is_heading = bool(re.match(r"#{1,6}\s+\S", stripped))
         quoted = stripped.startswith(">")
-        if current and (is_heading or quoted != current_quoted):
+        is_point = bool(_NUMBERED.match(stripped) or _LETTERED.match(stripped)) and not quoted
+        if current and (is_heading or quoted != current_quoted or is_point):
             parts.append(_Raw(current, raw.gap if not parts else 0, start, quoted=current_quoted))
             current = []
             start = raw.line + offset
@@ -399,15 +402,19 @@ class _Parser:
         if _is_metadata(raw, self.keys):
             return None
         following = self.raws[index + 1] if index + 1 < len(self.raws) else None
-        if following is None or not self.is_body(index + 1):
+        if following is None:
             return None
         previous = self.raws[index - 1].text if index > 0 else ""
         if (
             _is_caps(raw.lines[0].strip())
             and all(len(line.strip()) <= 60 for line in raw.lines)
             and not previous.endswith(",")
+            and not (len(following.lines) == 1 and _is_caps(following.text))
+            and not _md_heading(following)
         ):
             return "caps"
+        if not self.is_body(index + 1):
+            return None
         if (
             raw.gap >= self.config.heading_gap
             and all(_is_short(line.strip()) for line in raw.lines)
@@ -468,7 +475,6 @@ class _Parser:
                 self.report.append(f"line {raw.line}: source metadata ({len(raw.lines)} lines) -> {FRONT_NAME}")
             elif _BYLINE.match(text) and author is None:
                 author = text
-                self.report.append(f"line {raw.line}: author line {_quote(text)} -> {FRONT_NAME}")
             else:
                 plain.append(text)
         header = self.config.header or ("author-title" if len(plain) == 2 else "")
@@ -493,7 +499,7 @@ class _Parser:
         notes: list[_Note] = []
         in_notes = False
         footnote_run = False
-        markers = {m.group(2) for r in self.raws for m in _MARKER.finditer(r.text) if m.start() > 0}
+        markers = {m.group(1) + m.group(2) for r in self.raws for m in _MARKER.finditer(r.text) if m.start() > 0}
         stars = sum(len(_STAR_MARKER.findall(r.text)) for r in self.raws if not _EMPHASIS.search(r.text))
 
         def open_piece(title: str, line: int, subtitle: str | None = None, how: str = "") -> Piece:
@@ -508,8 +514,20 @@ class _Parser:
             md = _md_heading(raw)
             if _is_notes_heading(md[1] if md else text) and len(raw.lines) == 1:
                 in_notes = True
-                source.notes_heading = text
-                self.report.append(f"line {raw.line}: {_quote(text)} heading: the notes follow")
+                heading = md[1] if md else text
+                target = current if current is not None else None
+                if target is None:
+                    self.warn(raw.line, f"{_quote(heading)} heading before any piece: kept as a paragraph")
+                else:
+                    target.notes_heading = heading
+                    self.report.append(
+                        f"line {raw.line}: {_quote(heading)} heading: the notes follow; the heading stays, "
+                        f"above the notes of {target.slug}.md"
+                    )
+                if target is None:
+                    in_notes = False
+                else:
+                    continue
                 continue
             if md and md[0] > top_level and current is not None and kind != "forced":
                 current.blocks.append(Block(text=md[1], kind="subheading", line=raw.line))
@@ -563,8 +581,8 @@ class _Parser:
             raise ImportError_("no pieces were recognised in the source")
         for piece in pieces:
             _classify(piece, self.config.quotes)
-        self.attach_notes(pieces, notes)
         _unique_slugs(pieces)
+        self.attach_notes(pieces, notes)
         source.pieces = pieces
 
     def note_of(
@@ -579,8 +597,9 @@ class _Parser:
         text = raw.text
         for form in _NOTE_FORMS:
             match = form.match(text)
-            if match and (in_notes or match.group(1) in markers or form is _NOTE_FORMS[0]):
-                return match.group(1), text[match.end() :]
+            caret = "^" if form is _NOTE_FORMS[0] else ""
+            if match and (in_notes or caret + match.group(1) in markers or caret):
+                return caret + match.group(1), text[match.end() :]
         star = _STAR_NOTE.match(text)
         if star and len(raw.lines) == 1 or star and not re.search(r"\n\s*\*\s", "\n".join(raw.lines)):
             if not (stars > sum(1 for n in notes if not n.label.isdigit()) or in_notes):
@@ -617,8 +636,9 @@ class _Parser:
         for piece in pieces:
             for block in piece.blocks:
                 for match in _MARKER.finditer(block.text):
-                    if piece not in marked.setdefault(match.group(2), []):
-                        marked[match.group(2)].append(piece)
+                    key = match.group(1) + match.group(2)
+                    if piece not in marked.setdefault(key, []):
+                        marked[key].append(piece)
                 star_order += [(piece, symbol) for symbol in _star_markers(block.text)]
         star_index = 0
         for note in notes:
@@ -634,13 +654,15 @@ class _Parser:
                     star_index += 1
                     continue
             else:
-                candidates = [p for p in marked.get(note.label, []) if int(note.label) not in p.footnotes]
+                number = int(note.label.lstrip("^"))
+                candidates = [p for p in marked.get(note.label, []) if number not in p.footnotes]
                 if note.where in candidates:
                     candidates.remove(note.where)
                     candidates.insert(0, note.where)
                 if candidates:
                     piece = candidates[0]
-                    piece.footnotes[int(note.label)] = note.text
+                    piece.footnotes[number] = note.text
+                    piece.caret_notes |= {number} if note.label.startswith("^") else set()
                     self.note_report.append(f"line {note.line}: footnote {note.label} -> {piece.slug}.md")
                     continue
             # A note with no marker: kept, whole, as a paragraph where it stood, and a warning.
@@ -653,7 +675,8 @@ class _Parser:
             )
         for label, pieces_with in marked.items():
             for piece in pieces_with:
-                if int(label) not in piece.footnotes:
+                number = int(label.lstrip("^"))
+                if number not in piece.footnotes or (number in piece.caret_notes) != label.startswith("^"):
                     self.warn(piece.line, f"footnote marker [{label}] in {piece.slug}.md has no note (kept as text)")
         noted = sum(len(p.star_notes) for p in pieces)
         if noted and len(star_order) > noted:
@@ -669,7 +692,10 @@ def _star_markers(text: str) -> list[str]:
 
 def _unique_slugs(pieces: list[Piece]) -> None:
     taken = set(RESERVED)
+    titles = [p.title for p in pieces]
     for piece in pieces:
+        if piece.subtitle and titles.count(piece.title) > 1:
+            piece.slug = slugify(f"{piece.title} {piece.subtitle}")
         base = piece.slug
         slug, n = base, 2
         while slug in taken:
@@ -796,7 +822,7 @@ def _escape_brackets(text: str) -> str:
     return "".join(out)
 
 
-_REFERENCE = re.compile(r"\[(\^?)(\d{1,3})\]|(?<=[\w.,;:!?’”\"')\]])(\*{1,3}|†|‡)(?=[\s.,;:!?)’”\"]|$)")
+_REFERENCE = re.compile(r"(?<!\])\[(\^?)(\d{1,3})\]|(?<=[\w.,;:!?’”\"')\]])(\*{1,3}|†|‡)(?=[\s.,;:!?)’”\"]|$)")
 
 
 def _escape_plain(text: str, at_line_start: bool) -> str:
@@ -808,17 +834,20 @@ def _escape_plain(text: str, at_line_start: bool) -> str:
     return text
 
 
-def escape(text: str, footnotes: Sequence[int] = (), stars: list[str] | None = None) -> str:
+def escape(
+    text: str, footnotes: Sequence[int] = (), stars: list[str] | None = None, carets: Iterable[int] = ()
+) -> str:
     """Escape what MyST would read as markup; turn known markers into footnote references.
 
     ``stars`` is the queue of labels for ``*`` markers, consumed in order (shared across a page's blocks).
     """
-    known = {str(n) for n in footnotes}
+    caret_set = {str(n) for n in carets}
+    known = {("^" if str(n) in caret_set else "") + str(n) for n in footnotes}
     out: list[str] = []
     position = 0
     for match in _REFERENCE.finditer(text):
         if match.group(2) is not None:
-            if match.group(2) not in known:
+            if match.group(1) + match.group(2) not in known:
                 continue
             label = match.group(2)
         else:
@@ -854,7 +883,7 @@ def render_piece(piece: Piece) -> str:
     if piece.subtitle:
         out += ["{.subtitle}", escape(piece.subtitle), ""]
     for block in piece.blocks:
-        body = escape(block.text, notes, None if _EMPHASIS.search(block.text) else stars)
+        body = escape(block.text, notes, None if _EMPHASIS.search(block.text) else stars, piece.caret_notes)
         indent = "   " if block.in_item else ""
         if block.kind == "item":
             out += [f"{block.number}{block.delimiter} {body}", ""]
@@ -878,6 +907,8 @@ def render_piece(piece: Piece) -> str:
     text = "\n".join(out)
     text = re.sub(r"(^( *)> .*\n)\n(?=\2> )", r"\1\2>\n", text, flags=re.M)
     text = text.rstrip("\n") + "\n\n"
+    if piece.notes_heading:
+        text += f":::{{rubric}} {escape(piece.notes_heading)}\n:::\n\n"
     for number in notes:
         text += f"[^{number}]: {escape(piece.footnotes[number], notes)}\n\n"
     for label, note in piece.star_notes.items():
