@@ -577,7 +577,7 @@ class _Parser:
             current.blocks.append(block)
 
         pieces = [p for p in pieces if p.blocks]
-        if not pieces or sum(len(p.blocks) for p in pieces) < 2:
+        if not pieces:
             raise ImportError_("no pieces were recognised in the source")
         for piece in pieces:
             _classify(piece, self.config.quotes)
