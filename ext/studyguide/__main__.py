@@ -73,6 +73,50 @@ def _import_text(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ask(label: str, given: str | None, default: str | None) -> str:
+    """A flag's value, else the answer to a question (on a terminal), else the default."""
+    if given:
+        return given
+    if sys.stdin.isatty():
+        shown = f" [{default}]" if default else ""
+        answer = input(f"{label}{shown}: ").strip()
+        if answer:
+            return answer
+    if default:
+        return default
+    raise importer.ImportError_(f"no {label.lower()}: give --{label.lower().split()[0]}")
+
+
+def _new(args: argparse.Namespace) -> int:
+    from studyguide import scaffold
+
+    try:
+        scaffold.check_target(Path(args.dir))
+        source_path = Path(_ask("Source text", args.source, None))
+        text = _read_source(source_path)
+        config, config_path = importer.find_config(source_path, Path(args.config) if args.config else None)
+        if args.first_title:
+            config.first_title = args.first_title
+        parsed = importer.parse(text, config=config)
+        title = _ask("Title", args.title, parsed.title)
+        author = _ask("Author", args.author, parsed.author)
+        answers = scaffold.Answers(title=title, author=author, source=source_path, version=args.version)
+        report = scaffold.create(answers, Path(args.dir), config, text)
+    except importer.ImportError_ as exc:
+        print(f"error: {exc}; nothing was written", file=sys.stderr)
+        return 2
+    except (EOFError, KeyboardInterrupt):
+        print("error: stopped before the project was written; nothing was written", file=sys.stderr)
+        return 2
+    if config_path:
+        print(f"settings from {config_path}")
+    print(f"read {source_path}")
+    for line in report:
+        print(f"  {line}" if not line.startswith("warning:") else line)
+    print(f"wrote a study guide in {args.dir}: cd {args.dir} && make html (then open _build/html/index.html)")
+    return 0
+
+
 def _grade(args: argparse.Namespace) -> int:
     from studyguide.quiz.grading import GradingError, grade, gradebook_csv, load_keys, write_atomically
     from studyguide.quiz.results import find_results, shown
@@ -147,6 +191,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     imp.add_argument("--dry-run", action="store_true", help="print the report and write nothing")
     imp.add_argument("--force", action="store_true", help="overwrite pages edited since the last import")
     imp.set_defaults(func=_import_text)
+    new = commands.add_parser("new", help="make a study-guide project from a text (asks for what is not given)")
+    new.add_argument("dir", help="the folder to create (must not exist, or be empty)")
+    new.add_argument("--source", help="the plain-text source (UTF-8)")
+    new.add_argument("--title", help="the guide's title (default: the source's)")
+    new.add_argument("--author", help="the text's author (default: the source's)")
+    new.add_argument("--version", default="1.0", help="the edition's version (default 1.0; EPUB needs one)")
+    new.add_argument("--first-title", help="title of a first piece that has no heading of its own")
+    new.add_argument("--config", metavar="TOML", help="import settings (as for import-text)")
+    new.set_defaults(func=_new)
     grd = commands.add_parser("grade", help="grade exam results files into a CSV gradebook")
     grd.add_argument("results", help="folder of the students' results files (*.json, sub-folders too)")
     grd.add_argument("--quiz", required=True, help="the quiz id")
