@@ -11,7 +11,9 @@ import pytest
 from studyguide import importer
 from studyguide.__main__ import main
 
-LETTER = "A Short Letter\n\nThe first paragraph of the letter, long enough to be running text and not a heading.\n"
+LETTER = (
+    "A Short Letter\n\nThe first paragraph of the letter, long enough to be running text and not a heading.\n"
+)
 
 
 def run(source: Path, out: Path, *extra: str) -> int:
@@ -42,7 +44,9 @@ def test_a_title_never_overwrites_another_page(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "[" + "9" * 5000 + "] a marker of five thousand digits in running text that goes on and on.\n\nMore text.",
+        "["
+        + "9" * 5000
+        + "] a marker of five thousand digits in running text that goes on and on.\n\nMore text.",
         "9" * 5000 + ". a list number of five thousand digits in running text that goes on and on.\n\nMore.",
         "A paragraph of running text with a marker at the end, long enough to be a paragraph. [1]\n\n\n"
         + "1" * 5000
@@ -86,8 +90,12 @@ def test_non_utf8_page_in_out_counts_as_edited(tmp_path: Path, capsys: pytest.Ca
     assert run(write(tmp_path, LETTER), out, "--force") == 0
 
 
-@pytest.mark.parametrize("manifest", ['{"files": ["front.md"]}', "[1, 2]", "\xff", '{"files": {"front.md": 3}}'])
-def test_a_bad_manifest_is_no_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str], manifest: str) -> None:
+@pytest.mark.parametrize(
+    "manifest", ['{"files": ["front.md"]}', "[1, 2]", "\xff", '{"files": {"front.md": 3}}']
+)
+def test_a_bad_manifest_is_no_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], manifest: str
+) -> None:
     out = tmp_path / "out"
     out.mkdir()
     (out / importer.MANIFEST_NAME).write_text(manifest, "utf-8", errors="surrogateescape")
@@ -120,7 +128,9 @@ def test_source_is_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 
 def test_settings_beside_the_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    text = "Letters\n\nFirst Letter\n\nRunning text of the first letter, long enough to be a paragraph here.\n"
+    text = (
+        "Letters\n\nFirst Letter\n\nRunning text of the first letter, long enough to be a paragraph here.\n"
+    )
     source = write(tmp_path, text)
     write(tmp_path, 'first-title = "Opening"\nheadings = ["First Letter"]\n', "source.import.toml")
     assert run(source, tmp_path / "out", "--dry-run") == 0

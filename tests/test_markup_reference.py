@@ -23,11 +23,27 @@ def load_reference() -> ModuleType:
 def test_every_directive_role_and_option_is_described(tmp_path: Path) -> None:
     (tmp_path / "conf.py").write_text('extensions = ["myst_parser", "studyguide"]\n', "utf-8")
     (tmp_path / "index.md").write_text("# Empty\n", "utf-8")
-    Sphinx(str(tmp_path), str(tmp_path), str(tmp_path / "_build"), str(tmp_path / "_build" / "d"), "html", status=None)
+    Sphinx(
+        str(tmp_path),
+        str(tmp_path),
+        str(tmp_path / "_build"),
+        str(tmp_path / "_build" / "d"),
+        "html",
+        status=None,
+    )
     reference = load_reference()
     found = reference.registered(directives._directives)
     names = {n for group in found.values() for n in group}
-    for expected in ("person", "claim", "quiz", "quiz-key", "quiz-exam", "timeline", "debate-map", "register-cards"):
+    for expected in (
+        "person",
+        "claim",
+        "quiz",
+        "quiz-key",
+        "quiz-exam",
+        "timeline",
+        "debate-map",
+        "register-cards",
+    ):
         assert expected in names, expected
     for group in found.values():
         canonical = next(n for n in group if n in reference.DIRECTIVES)

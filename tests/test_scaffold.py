@@ -79,7 +79,9 @@ def test_make_test_builds_html_with_warnings_as_errors(project: Path) -> None:
     assert 'data-sg-quiz="the-harbour-wall-a-letter-from-the-pilots"' in quiz
     assert "Exam: The Harbour Wall" in main_text((html / "quizzes" / "exam.html").read_text("utf-8"))
     assert "Teachers" in main_text((html / "teachers.html").read_text("utf-8"))
-    letter = main_text((html / "text" / "the-harbour-wall-a-reply-from-the-commissioners.html").read_text("utf-8"))
+    letter = main_text(
+        (html / "text" / "the-harbour-wall-a-reply-from-the-commissioners.html").read_text("utf-8")
+    )
     assert "12 Abbey Terrace, 12 March 1906" in letter
 
 
@@ -117,7 +119,9 @@ def test_new_without_a_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 def test_new_with_a_bad_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "one.txt"
     source.write_text("Just one line\n", "utf-8")
-    assert main(["new", str(tmp_path / "guide"), "--source", str(source), "--title", "T", "--author", "A"]) == 2
+    assert (
+        main(["new", str(tmp_path / "guide"), "--source", str(source), "--title", "T", "--author", "A"]) == 2
+    )
     assert "no pieces" in capsys.readouterr().err
     assert not (tmp_path / "guide").exists()
     shutil.rmtree(tmp_path, ignore_errors=True)

@@ -38,7 +38,8 @@ ENTRY_OPTIONS = {
     "wikidata": "Wikidata QID (`Q` and digits), only where certain",
     "related": "ids of related entries; " + SEPARATOR,
     "term": "a glossary term that explains the entry: its first mention on each page links to it",
-    "source": "`http(s)` address(es) of the references the dates and role were checked in; " + SEPARATOR
+    "source": "`http(s)` address(es) of the references the dates and role were checked in; "
+    + SEPARATOR
     + ". Required when `studyguide_require_source = True`",
     "no-index": "Sphinx's own: no index entry and no cross-reference target",
     "no-index-entry": "Sphinx's own: no general-index entry",
@@ -163,8 +164,10 @@ ROLES: dict[str, tuple[str, str]] = {
         "`sg` domain's form).",
         "{person}`Mr Reed <reed>`",
     ),
-    "claim": ("An inline claim: the words are the passage, the id after them names its directive.",
-              "{claim}`the light was out <c-light-out>`"),
+    "claim": (
+        "An inline claim: the words are the passage, the id after them names its directive.",
+        "{claim}`the light was out <c-light-out>`",
+    ),
     "blank": ("Inside a claim: the key word of a fill-in-the-blank question.", "{blank}`out`"),
 }
 
@@ -222,12 +225,12 @@ class MarkupReference(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         result: list[nodes.Node] = []
-        for class_name, names in registered(directives._directives).items():  # noqa: SLF001
+        for class_name, names in registered(directives._directives).items():
             canonical = _canonical(names, DIRECTIVES)
             if canonical is None:
                 self.warn(f"the directive {names[0]!r} ({class_name}) is not described in docs/_ext")
                 continue
-            cls = directives._directives[canonical]  # noqa: SLF001
+            cls = directives._directives[canonical]
             result += self.directive_section(canonical, names, cls)
         result += self.role_section()
         return result
@@ -282,7 +285,7 @@ class MarkupReference(SphinxDirective):
         section = nodes.section(names=["every-role"])
         self.state.document.note_explicit_target(section, section)
         section += nodes.title("", "Roles")
-        for class_name, names in registered(roles._roles).items():  # noqa: SLF001
+        for class_name, names in registered(roles._roles).items():
             canonical = _canonical(names, ROLES)
             if canonical is None:
                 self.warn(f"the role {names[0]!r} ({class_name}) is not described in docs/_ext")

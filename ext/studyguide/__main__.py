@@ -180,7 +180,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="this line opens a piece, whatever its layout (repeatable)",
     )
     imp.add_argument(
-        "--not-heading", action="append", default=[], metavar="LINE", help="this line never opens a piece (repeatable)"
+        "--not-heading",
+        action="append",
+        default=[],
+        metavar="LINE",
+        help="this line never opens a piece (repeatable)",
     )
     imp.add_argument(
         "--config",
@@ -191,7 +195,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     imp.add_argument("--dry-run", action="store_true", help="print the report and write nothing")
     imp.add_argument("--force", action="store_true", help="overwrite pages edited since the last import")
     imp.set_defaults(func=_import_text)
-    new = commands.add_parser("new", help="make a study-guide project from a text (asks for what is not given)")
+    new = commands.add_parser(
+        "new", help="make a study-guide project from a text (asks for what is not given)"
+    )
     new.add_argument("dir", help="the folder to create (must not exist, or be empty)")
     new.add_argument("--source", help="the plain-text source (UTF-8)")
     new.add_argument("--title", help="the guide's title (default: the source's)")

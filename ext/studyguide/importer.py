@@ -450,7 +450,9 @@ class _Parser:
             first = _md_heading(self.raws[front_end])
             if first is not None and first[0] == 1:
                 front_end += 1
-        body_levels = [h[0] for r in self.raws[front_end:] if (h := _md_heading(r)) and not _is_notes_heading(h[1])]
+        body_levels = [
+            h[0] for r in self.raws[front_end:] if (h := _md_heading(r)) and not _is_notes_heading(h[1])
+        ]
         top_level = min(body_levels, default=1)
         source = self.front(self.raws[:front_end])
         self.body(front_end, kinds, top_level, source)
@@ -472,7 +474,9 @@ class _Parser:
                     elif key == "author" and match and author is None:
                         author = match.group(2)
                     metadata.append(line.strip())
-                self.report.append(f"line {raw.line}: source metadata ({len(raw.lines)} lines) -> {FRONT_NAME}")
+                self.report.append(
+                    f"line {raw.line}: source metadata ({len(raw.lines)} lines) -> {FRONT_NAME}"
+                )
             elif _BYLINE.match(text) and author is None:
                 author = text
             else:
@@ -499,7 +503,9 @@ class _Parser:
         notes: list[_Note] = []
         in_notes = False
         footnote_run = False
-        markers = {m.group(1) + m.group(2) for r in self.raws for m in _MARKER.finditer(r.text) if m.start() > 0}
+        markers = {
+            m.group(1) + m.group(2) for r in self.raws for m in _MARKER.finditer(r.text) if m.start() > 0
+        }
         stars = sum(len(_STAR_MARKER.findall(r.text)) for r in self.raws if not _EMPHASIS.search(r.text))
 
         def open_piece(title: str, line: int, subtitle: str | None = None, how: str = "") -> Piece:
@@ -542,8 +548,14 @@ class _Parser:
                         title = text
                     else:
                         subtitle = rest
-                how = {"md": "a '#' heading", "caps": "a capitalised line", "plain": "a short line after a gap"}
-                current = open_piece(title, raw.line, subtitle, how.get(kind, "a heading named in the settings"))
+                how = {
+                    "md": "a '#' heading",
+                    "caps": "a capitalised line",
+                    "plain": "a short line after a gap",
+                }
+                current = open_piece(
+                    title, raw.line, subtitle, how.get(kind, "a heading named in the settings")
+                )
                 continue
             # footnotes
             label, body = self.note_of(raw, in_notes, footnote_run, markers, notes, stars)
@@ -566,10 +578,23 @@ class _Parser:
                 name = self.config.first_title or source.title
                 if not name:
                     name = "Text"
-                    self.warn(raw.line, "the first piece has no heading and the source no title: named 'Text' "
-                              "(set first-title)")
-                current = open_piece(name, raw.line, how="no heading: " + (
-                    "first-title" if self.config.first_title else "the source's title" if source.title else "a default"))
+                    self.warn(
+                        raw.line,
+                        "the first piece has no heading and the source no title: named 'Text' "
+                        "(set first-title)",
+                    )
+                current = open_piece(
+                    name,
+                    raw.line,
+                    how="no heading: "
+                    + (
+                        "first-title"
+                        if self.config.first_title
+                        else "the source's title"
+                        if source.title
+                        else "a default"
+                    ),
+                )
             self.inside_paragraph_headings(raw)
             block = Block(text=text, line=raw.line, lines=[line.strip() for line in raw.lines])
             if raw.quoted or raw.indented:
@@ -601,19 +626,18 @@ class _Parser:
             if match and (in_notes or caret + match.group(1) in markers or caret):
                 return caret + match.group(1), text[match.end() :]
         star = _STAR_NOTE.match(text)
-        if star and len(raw.lines) == 1 or star and not re.search(r"\n\s*\*\s", "\n".join(raw.lines)):
-            if not (stars > sum(1 for n in notes if not n.label.isdigit()) or in_notes):
-                star = None
-        else:
-            star = None
-        if star:
+        bullets = len(raw.lines) > 1 and re.search(r"\n\s*\*\s", "\n".join(raw.lines))
+        stars_left = stars > sum(1 for n in notes if not n.label.isdigit())
+        if star and not bullets and (stars_left or in_notes):
             return "*" + star.group(1), text[star.end() :]
         numbered = _NUMBERED.match(text)
         if numbered and numbered.group(2) == ".":
             number = numbered.group(1)
             taken = {n.label for n in notes}
-            if in_notes or (raw.gap >= 2 and number in markers and number not in taken) or (
-                run and raw.gap < 2 and number in markers
+            if (
+                in_notes
+                or (raw.gap >= 2 and number in markers and number not in taken)
+                or (run and raw.gap < 2 and number in markers)
             ):
                 return number, text[numbered.end() :]
         return None, ""
@@ -626,8 +650,11 @@ class _Parser:
             if _is_caps(stripped) and len(stripped) >= 4 and not _is_dateline(stripped):
                 nxt = raw.lines[offset + 1].strip() if offset + 1 < len(raw.lines) else ""
                 if nxt and not _is_caps(nxt):
-                    self.warn(raw.line + offset, f"a heading-like line inside a paragraph: {_quote(stripped)} "
-                              "(kept as text; put a blank line after it, or list it under headings)")
+                    self.warn(
+                        raw.line + offset,
+                        f"a heading-like line inside a paragraph: {_quote(stripped)} "
+                        "(kept as text; put a blank line after it, or list it under headings)",
+                    )
                     return
 
     def attach_notes(self, pieces: list[Piece], notes: list[_Note]) -> None:
@@ -677,7 +704,9 @@ class _Parser:
             for piece in pieces_with:
                 number = int(label.lstrip("^"))
                 if number not in piece.footnotes or (number in piece.caret_notes) != label.startswith("^"):
-                    self.warn(piece.line, f"footnote marker [{label}] in {piece.slug}.md has no note (kept as text)")
+                    self.warn(
+                        piece.line, f"footnote marker [{label}] in {piece.slug}.md has no note (kept as text)"
+                    )
         noted = sum(len(p.star_notes) for p in pieces)
         if noted and len(star_order) > noted:
             self.warn(0, f"{len(star_order) - noted} '*' footnote marker(s) have no note (kept as text)")
@@ -768,7 +797,9 @@ def _classify(piece: Piece, quotes: Sequence[str]) -> None:
             block.kind, in_item = "signature", False
             if len(block.lines) > 1 and _is_dateline(block.lines[-1]):
                 date = block.lines.pop()
-                blocks.insert(position + 1, Block(text=date, kind="dateline", line=block.line + len(block.lines)))
+                blocks.insert(
+                    position + 1, Block(text=date, kind="dateline", line=block.line + len(block.lines))
+                )
                 block.text = " ".join(block.lines)
         elif numbered:
             block.kind, block.number = "item", int(numbered.group(1))
@@ -785,8 +816,10 @@ def _classify(piece: Piece, quotes: Sequence[str]) -> None:
 def _is_signature(block: Block) -> bool:
     if len(block.lines) <= 1:
         return len(block.text) <= 40 and _is_short(block.text.rstrip("."))
-    return len(block.lines) <= 7 and all(len(line) <= 60 for line in block.lines) and not any(
-        line.endswith((".", "?", "!")) and len(line) > 40 for line in block.lines
+    return (
+        len(block.lines) <= 7
+        and all(len(line) <= 60 for line in block.lines)
+        and not any(line.endswith((".", "?", "!")) and len(line) > 40 for line in block.lines)
     )
 
 
@@ -822,7 +855,9 @@ def _escape_brackets(text: str) -> str:
     return "".join(out)
 
 
-_REFERENCE = re.compile(r"(?<!\])\[(\^?)(\d{1,3})\]|(?<=[\w.,;:!?’”\"')\]])(\*{1,3}|†|‡)(?=[\s.,;:!?)’”\"]|$)")
+_REFERENCE = re.compile(
+    r"(?<!\])\[(\^?)(\d{1,3})\]|(?<=[\w.,;:!?’”\"')\]])(\*{1,3}|†|‡)(?=[\s.,;:!?)’”\"]|$)"
+)
 
 
 def _escape_plain(text: str, at_line_start: bool) -> str:

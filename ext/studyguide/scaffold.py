@@ -67,9 +67,8 @@ myst_enable_extensions = ["attrs_block", "attrs_inline", "colon_fence", "deflist
 # text/front.md is shown on the front page through {{include}}, not as a page of its own.
 exclude_patterns = ["_build", "text/front.md", ".venv", "Thumbs.db", ".DS_Store"]
 
-# A new project has no tagged claims yet, so its quizzes and exam have no questions.
-# Remove these two lines once you have tagged the first claims (tutorial, step 6):
-# from then on an empty quiz or exam is an error again.
+# Until the first claims are tagged (tutorial, step 6) the quizzes and the exam have no
+# questions, which would be warnings; delete these three lines then.
 suppress_warnings = {list(UNTAGGED_WARNINGS)!r}
 
 # Exam keys are written outside the published HTML, for the teacher only.
@@ -252,7 +251,8 @@ def quizzes_index_md(answers: Answers, pieces: list[importer.Piece]) -> str:
 
 def teachers_md(answers: Answers, pieces: list[importer.Piece]) -> str:
     rows = "\n".join(
-        f"| {{doc}}`quizzes/{p.slug}` | `quizzes/{p.slug}.html` | {{doc}}`quizzes/answers/{p.slug}` |" for p in pieces
+        f"| {{doc}}`quizzes/{p.slug}` | `quizzes/{p.slug}.html` | {{doc}}`quizzes/answers/{p.slug}` |"
+        for p in pieces
     )
     return f"""# Teachers' page
 
