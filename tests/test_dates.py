@@ -170,3 +170,13 @@ def test_timeline_sorts_a_range_by_its_start(app: SphinxTestApp) -> None:
     assert when["The War"] == "from November 1917 or May 1918 to November 1920 or October 1922"
     assert when["The League"] == "founded 1903"
     assert when["The Rising"] == "1–18 March 1921"
+
+
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [("04/10/1905", "1905-10-04 if it is day/month/year"), ("10/25/1905", "1905-10-25 if it is month/day/year")],
+)
+def test_a_day_month_year_date_gets_an_iso_suggestion(text: str, suggested: str) -> None:
+    with pytest.raises(ValueError, match="could be day/month/year or month/day/year") as caught:
+        parse_date(text)
+    assert suggested in str(caught.value)

@@ -180,6 +180,15 @@ def _is_blank(node: nodes.Node) -> bool:
     return isinstance(node, nodes.inline) and bool({"sg-blank", "blank"} & set(node["classes"]))
 
 
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    found: list[nodes.Node] = []
+    current = node.parent
+    while current is not None:
+        found.append(current)
+        current = current.parent
+    return found
+
+
 def _line(node: nodes.Node) -> int | None:
     current: nodes.Node | None = node
     while current is not None:
@@ -218,6 +227,13 @@ def collect_claims(domain: StudyGuideDomain, docname: str, document: nodes.docum
         options_node = data_nodes.pop(claim_id) if claim_id in data_nodes else None
         options: dict[str, Any] = dict(passage.get("sg_claim_options", {}))
         inline = "sg_claim_options" not in passage
+        if inline and options_node is None:
+            warn(
+                "claim-orphan",
+                f"claim passage {claim_id!r} has no claim directive with its id on the page "
+                "(write one after the paragraph: ':::{claim} " + claim_id + "' ... ':::')",
+                (docname, line),
+            )
         if inline and options_node is not None:
             options = dict(options_node["sg_claim_options"])
         blanks = [b.astext() for b in passage.findall(_is_blank)]
@@ -253,6 +269,13 @@ def collect_claims(domain: StudyGuideDomain, docname: str, document: nodes.docum
                 "claim-blank",
                 f"claim {claim_id!r} marks {len(blanks)} blanks; only the first is used",
                 (docname, line),
+            )
+    for blank in document.findall(_is_blank):
+        if not any(_is_passage(parent) for parent in _ancestors(blank)):
+            warn(
+                "claim-blank",
+                f"blank {blank.astext()!r} is outside any claim: a blank marks the key word of a claim's passage",
+                (docname, _line(blank)),
             )
     for claim_id, data in data_nodes.items():
         warn(

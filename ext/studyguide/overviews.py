@@ -189,7 +189,10 @@ def debate_map_node(app: Sphinx, docname: str, options: dict[str, Any]) -> nodes
     domain = cast(StudyGuideDomain, app.env.domains["sg"])
     claims = list(built_quizzes(app).claims.values())
     voices = options["voices"] or sorted({c.holder for c in claims if c.holder})
-    topics = options["topics"] or sorted({t for c in claims for t in c.topics})
+    # Without :topics:, the rows are the topic entries the claims name (not people, places, events).
+    topics = options["topics"] or sorted(
+        {t for c in claims for t in c.topics if (e := domain.find(t)) is not None and e.objtype == "topic"}
+    )
     anchors = {c.id: c for docdata in domain.docs.values() for c in docdata.claims.values()}
     rows: list[list[nodes.Node]] = []
     for topic in topics:
