@@ -125,3 +125,21 @@ def test_new_with_a_bad_source(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "no pieces" in capsys.readouterr().err
     assert not (tmp_path / "guide").exists()
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_new_asks_for_what_is_not_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = iter([str(LAYOUTS / "gutenberg.txt"), "", "Helen Ashcombe"])  # source, title (default), author
+    asked: list[str] = []
+
+    def fake_input(prompt: str) -> str:
+        asked.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", fake_input)
+    assert main(["new", str(tmp_path / "guide")]) == 0
+    assert asked == ["Source text: ", "Title [LETTERS FROM THE SALT MARSH]: ", "Author [BY HELEN ASHCOMBE]: "]
+    conf = (tmp_path / "guide" / "conf.py").read_text("utf-8")
+    assert 'project = "LETTERS FROM THE SALT MARSH"' in conf and 'author = "Helen Ashcombe"' in conf
