@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "ext"))
 
-from studyguide.importer import escape, parse  # noqa: E402
+from studyguide.importer import escape, parse
 
 SIZES = [30_000, 60_000, 120_000, 240_000]
 ROUNDS = 5

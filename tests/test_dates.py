@@ -174,7 +174,10 @@ def test_timeline_sorts_a_range_by_its_start(app: SphinxTestApp) -> None:
 
 @pytest.mark.parametrize(
     ("text", "suggested"),
-    [("04/10/1905", "1905-10-04 if it is day/month/year"), ("10/25/1905", "1905-10-25 if it is month/day/year")],
+    [
+        ("04/10/1905", "1905-10-04 if it is day/month/year"),
+        ("10/25/1905", "1905-10-25 if it is month/day/year"),
+    ],
 )
 def test_a_day_month_year_date_gets_an_iso_suggestion(text: str, suggested: str) -> None:
     with pytest.raises(ValueError, match="could be day/month/year or month/day/year") as caught:

@@ -32,10 +32,18 @@ def _function_texts() -> list[tuple[str, set[str], str]]:
         }
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef) and node.name.startswith("test_"):
-                strings = {n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+                strings = {
+                    n.value
+                    for n in ast.walk(node)
+                    if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                }
                 text = ast.get_source_segment(source, node) or ""
                 used = {name.id for name in ast.walk(node) if isinstance(name, ast.Name)}
-                if used & {t.targets[0].id for t in tree.body if isinstance(t, ast.Assign) and isinstance(t.targets[0], ast.Name)}:
+                if used & {
+                    t.targets[0].id
+                    for t in tree.body
+                    if isinstance(t, ast.Assign) and isinstance(t.targets[0], ast.Name)
+                }:
                     strings |= module_strings
                 found.append((f"{path.name}::{node.name}", strings, text))
     return found
@@ -54,7 +62,9 @@ def test_every_subtype_has_a_firing_test() -> None:
     missing = [
         subtype
         for subtype in SUBTYPES
-        if not any(_names_subtype(strings, subtype) and reads_warnings.search(text) for _, strings, text in functions)
+        if not any(
+            _names_subtype(strings, subtype) and reads_warnings.search(text) for _, strings, text in functions
+        )
     ]
     assert not missing, f"warning subtypes no test makes fire: {missing}"
 

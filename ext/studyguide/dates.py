@@ -120,7 +120,9 @@ def parse_date(text: str) -> FuzzyDate:
     numeric = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
     if numeric:
         first, second, year = (int(n) for n in numeric.groups())
-        day, month, order = (second, first, "month/day/year") if second > 12 else (first, second, "day/month/year")
+        day, month, order = (
+            (second, first, "month/day/year") if second > 12 else (first, second, "day/month/year")
+        )
         raise ValueError(
             f"{text!r} could be day/month/year or month/day/year; write dates as ISO 8601, year first: "
             f"{year}-{month:02d}-{day:02d} if it is {order}"
