@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from studyguide import importer
 from studyguide.__main__ import main
@@ -182,3 +186,30 @@ def test_warnings_for_doubtful_things(capsys: pytest.CaptureFixture[str], tmp_pa
     assert "warning: line 6: a heading-like line inside a paragraph: 'IN THE MIDDLE'" in out
     assert "warning: line 11: a note with no marker (7)" in out
     assert not (tmp_path / "out").exists()
+
+
+_PIECES = [
+    "#", "##", ">", "[", "]", "(", ")", "=", "*", "**", "_", "`", "%", "{", "}", ":", "-", "|", "$", "<", "&",
+    "1.", "2)", "(a)", "[1]", "[^1]", "[^1]:", "Note 1.", "P.S.", "LETTER", "Sir,", "Paris, 3 May 1920",
+    "alpha", "beta", "gamma", "delta", "Notes", "\t", "  ",
+]  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.one_of(st.just(""), st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8).map(" ".join)),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_any_text_imports_or_stops_cleanly_and_keeps_its_words(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    try:
+        files = importer.plan(importer.parse(text))
+    except importer.ImportError_:
+        return
+    # the pages without their labels (a label repeats the title's words)
+    written = re.sub(r"^\([a-z0-9-]+\)=$", "", " \n".join(files.values()), flags=re.M).replace("\\", "")
+    wanted = Counter(w for w in re.findall(r"[A-Za-z]+", text) if w not in ("Note", "S", "P"))
+    got = Counter(re.findall(r"[A-Za-z]+", written))
+    assert not wanted - got, (wanted - got, text)

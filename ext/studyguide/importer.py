@@ -601,8 +601,10 @@ class _Parser:
                 block.kind = "quote"
             current.blocks.append(block)
 
-        pieces = [p for p in pieces if p.blocks]
-        if not pieces:
+        for piece in pieces:
+            if not piece.blocks:
+                self.warn(piece.line, f"the piece {_quote(piece.title)} has a heading and no text")
+        if not any(p.blocks for p in pieces):
             raise ImportError_("no pieces were recognised in the source")
         for piece in pieces:
             _classify(piece, self.config.quotes)
