@@ -213,3 +213,12 @@ def test_any_text_imports_or_stops_cleanly_and_keeps_its_words(lines: list[str])
     wanted = Counter(w for w in re.findall(r"[A-Za-z]+", text) if w not in ("Note", "S", "P"))
     got = Counter(re.findall(r"[A-Za-z]+", written))
     assert not wanted - got, (wanted - got, text)
+
+
+def test_two_letters_under_one_heading_are_a_warning(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = (
+        "Letters\n\nTo the Editor of the Gazette.\n\nSir,—The first letter, with running text long enough.\n\n"
+        "A. Writer\n\nTo the Editor of the Gazette.\n\nSir,—A second letter, with running text long enough.\n"
+    )
+    assert run(write(tmp_path, text), tmp_path / "out", "--dry-run") == 0
+    assert "warning: line 9: a second 'To the Editor of the Gazette.' in 'Letters'" in capsys.readouterr().out

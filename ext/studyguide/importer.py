@@ -62,6 +62,7 @@ _MONTHS = (
 _DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?)\s+\d{{4}}"
 _DATELINE = re.compile(rf"^(?:[\w][\w .,'’-]{{0,60}},\s+)?{_DATE}\.?$")
 _POSTSCRIPT = re.compile(r"^(?:P\.\s?P\.\s?S\.|P\.\s?S\.|PS[.:]|Postscript[.:])", re.IGNORECASE)
+_SALUTATION = re.compile(r"^To the Editors?\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 _KEY_LINE = re.compile(r"^([A-Z][A-Za-z -]{1,30}):\s*(.*)$")
 METADATA_KEYS = {
@@ -596,6 +597,12 @@ class _Parser:
                     ),
                 )
             self.inside_paragraph_headings(raw)
+            if _SALUTATION.match(text) and any(_SALUTATION.match(b.text) for b in current.blocks):
+                self.warn(
+                    raw.line,
+                    f"a second {_quote(text, 30)} in {_quote(current.title)}: a new letter? Give it a heading, "
+                    "or list a line under headings",
+                )
             block = Block(text=text, line=raw.line, lines=[line.strip() for line in raw.lines])
             if raw.quoted or raw.indented:
                 block.kind = "quote"
