@@ -77,6 +77,7 @@ def test_dry_run_as_the_tutorial_says(tmp_path: Path) -> None:
     result = run_command([sys.executable, *words[1:]], tmp_path)
     assert result.returncode == 0, result.stderr
     assert "piece 2: 'Reply to Mr Reed'" in result.stdout and "nothing was written" in result.stdout
+    assert result.stdout == (EXAMPLE / "dry-run.txt").read_text("utf-8"), "the report the tutorial shows"
     assert not (tmp_path / "text").exists()
 
 

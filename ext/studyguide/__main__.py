@@ -41,13 +41,14 @@ def run_import(
     text = _read_source(source_path)
     source = importer.parse(text, config=config)
     files = importer.plan(source)
-    written = importer.write(files, out, force=force, dry_run=dry_run)
     if echo:
         print(f"read {source_path}")
         for line in source.report:
             print(f"  {line}")
         for line in source.warnings:
             print(f"warning: {line}")
+    written = importer.write(files, out, force=force, dry_run=dry_run)
+    if echo:
         if dry_run:
             print(f"dry run: would write {len(files)} files into {out}; nothing was written")
         else:
