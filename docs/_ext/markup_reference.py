@@ -254,7 +254,7 @@ class MarkupReference(SphinxDirective):
         shown = ", ".join(f"`{n}`" for n in names)
         section += _inline(f"Names: {shown}. Argument: {argument}.")
         if spec:
-            table = nodes.table()
+            table = nodes.table(classes=["sg-options"])
             group = nodes.tgroup(cols=3)
             table += group
             for width in (2, 2, 6):
