@@ -62,7 +62,7 @@ EXPECTED: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     "correspondence": (
-        ["THE HARBOUR WALL", "THE HARBOUR WALL"],
+        ["THE HARBOUR WALL: A Letter from the Pilots", "THE HARBOUR WALL: A Reply from the Commissioners"],
         [
             "-> the-harbour-wall-a-letter-from-the-pilots.md: 4 paragraphs",
             "dateline '12 Abbey Terrace, 12 March 1906' -> the-harbour-wall-a-reply-from-the-commissioners.md",

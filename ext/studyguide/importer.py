@@ -733,7 +733,9 @@ def _unique_slugs(pieces: list[Piece]) -> None:
     titles = [p.title for p in pieces]
     for piece in pieces:
         if piece.subtitle and titles.count(piece.title) > 1:
-            piece.slug = slugify(f"{piece.title} {piece.subtitle}")
+            # Two pieces under one heading line (a paper's running head): the second line tells them apart.
+            piece.title, piece.subtitle = f"{piece.title}: {piece.subtitle}", None
+            piece.slug = slugify(piece.title)
         base = piece.slug
         slug, n = base, 2
         while slug in taken:
