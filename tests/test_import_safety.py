@@ -215,7 +215,9 @@ def test_any_text_imports_or_stops_cleanly_and_keeps_its_words(lines: list[str])
     assert not wanted - got, (wanted - got, text)
 
 
-def test_two_letters_under_one_heading_are_a_warning(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_two_letters_under_one_heading_are_a_warning(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     text = (
         "Letters\n\nTo the Editor of the Gazette.\n\nSir,—The first letter, with running text long enough.\n\n"
         "A. Writer\n\nTo the Editor of the Gazette.\n\nSir,—A second letter, with running text long enough.\n"

@@ -307,8 +307,8 @@ def test_bad_claims_and_quizzes_warn(app: SphinxTestApp) -> None:
     warnings = app.warning.getvalue()
     expected = [
         (r"claim 'c-no-holder' has no :holder:", "claim-holder"),
-        (r"claim 'c-unknown': unknown holder 'somone'; did you mean 'someone'\?", "unknown-id"),
-        (r"claim 'c-unknown': unknown topic 'nowhere'", "unknown-id"),
+        (r"claim 'c-unknown': :holder: names unknown id 'somone'; did you mean 'someone'\?", "unknown-id"),
+        (r"claim 'c-unknown': :topics: names unknown id 'nowhere'", "unknown-id"),
         (r"duplicate claim id 'c-dup'", "duplicate-id"),
         (r"claim directive 'c-lonely' has no body", "claim-orphan"),
         (r"claim 'c-question': a :question: needs an :answer:", "bad-option"),

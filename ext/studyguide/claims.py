@@ -288,14 +288,15 @@ def check_claims(app: Sphinx, env: BuildEnvironment) -> None:
             elif domain.find(holder) is None:
                 warn(
                     "unknown-id",
-                    f"claim {claim.id!r}: unknown holder {holder!r}{domain.suggest(holder)}",
+                    f"claim {claim.id!r}: {':holder:' if claim.holder else 'the page sg-holder'} names unknown id "
+                    f"{holder!r}{domain.suggest(holder)}",
                     where,
                 )
             for topic in claim.topics:
                 if domain.find(topic) is None:
                     warn(
                         "unknown-id",
-                        f"claim {claim.id!r}: unknown topic {topic!r}{domain.suggest(topic)}",
+                        f"claim {claim.id!r}: :topics: names unknown id {topic!r}{domain.suggest(topic)}",
                         where,
                     )
             if not claim.text:
