@@ -14,7 +14,8 @@ WARNING_TYPE = "studyguide"
 
 #: subtype -> what it means.  The docs' warnings page is generated from this table.
 SUBTYPES: dict[str, str] = {
-    "unknown-id": "A role, holder, topic or related entry names an id that has no register entry.",
+    "unknown-id": "A role, holder, topic, related entry or debate-map row or column names an id that has no "
+    "register entry, or a :term: no glossary term (the message names the option and the closest id).",
     "duplicate-id": "Two register entries, two claims or two quizzes share an id; the first one wins.",
     "bad-date": "A date option is not an ISO date (YYYY, YYYY-MM, YYYY-MM-DD, with ~ or ? and A/B); "
     "a date such as 04/10/1905 gets the ISO form to write instead.",
