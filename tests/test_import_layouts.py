@@ -42,8 +42,10 @@ EXPECTED: dict[str, tuple[list[str], list[str]]] = {
     "gutenberg": (
         ["LETTER I.", "LETTER II."],
         [
-            "title 'LETTERS FROM THE SALT MARSH' -> front.md",
-            "author 'BY HELEN ASHCOMBE' -> front.md",
+            "source metadata (4 lines) -> front.md",
+            "title 'Letters from the Salt Marsh' -> front.md",
+            "author 'Helen Ashcombe' -> front.md",
+            "'*** END OF THE PROJECT GUTENBERG EBOOK …' -> front.md (source metadata)",
             "quote 'No man shall open the lower sluice",
             "signature 'Your loving cousin, / Helen' -> letter-i.md",
             "signature 'Helen' -> letter-ii.md",

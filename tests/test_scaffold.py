@@ -130,7 +130,7 @@ def test_new_with_a_bad_source(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_new_asks_for_what_is_not_given(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    answers = iter([str(LAYOUTS / "gutenberg.txt"), "", "Helen Ashcombe"])  # source, title (default), author
+    answers = iter([str(LAYOUTS / "gutenberg.txt"), "", "H. Ashcombe"])  # source, title (default), author
     asked: list[str] = []
 
     def fake_input(prompt: str) -> str:
@@ -140,6 +140,6 @@ def test_new_asks_for_what_is_not_given(
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     monkeypatch.setattr("builtins.input", fake_input)
     assert main(["new", str(tmp_path / "guide")]) == 0
-    assert asked == ["Source text: ", "Title [LETTERS FROM THE SALT MARSH]: ", "Author [BY HELEN ASHCOMBE]: "]
+    assert asked == ["Source text: ", "Title [Letters from the Salt Marsh]: ", "Author [Helen Ashcombe]: "]
     conf = (tmp_path / "guide" / "conf.py").read_text("utf-8")
-    assert 'project = "LETTERS FROM THE SALT MARSH"' in conf and 'author = "Helen Ashcombe"' in conf
+    assert 'project = "Letters from the Salt Marsh"' in conf and 'author = "H. Ashcombe"' in conf

@@ -62,6 +62,7 @@ _MONTHS = (
 _DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?)\s+\d{{4}}"
 _DATELINE = re.compile(rf"^(?:[\w][\w .,'’-]{{0,60}},\s+)?{_DATE}\.?$")
 _POSTSCRIPT = re.compile(r"^(?:P\.\s?P\.\s?S\.|P\.\s?S\.|PS[.:]|Postscript[.:])", re.IGNORECASE)
+_PG_MARKER = re.compile(r"^\*{3}\s*(START|END) OF (THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _SALUTATION = re.compile(r"^To the Editors?\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 _KEY_LINE = re.compile(r"^([A-Z][A-Za-z -]{1,30}):\s*(.*)$")
@@ -344,6 +345,8 @@ def _is_dateline(text: str) -> bool:
 
 
 def _is_metadata(raw: _Raw, keys: set[str]) -> bool:
+    if all(_PG_MARKER.match(line.strip()) for line in raw.lines):
+        return True
     found = False
     for line in raw.lines:
         match = _KEY_LINE.match(line.strip())
@@ -557,6 +560,10 @@ class _Parser:
                 current = open_piece(
                     title, raw.line, subtitle, how.get(kind, "a heading named in the settings")
                 )
+                continue
+            if _PG_MARKER.match(text):
+                source.metadata.append(text)
+                self.report.append(f"line {raw.line}: {_quote(text, 40)} -> {FRONT_NAME} (source metadata)")
                 continue
             # footnotes
             label, body = self.note_of(raw, in_notes, footnote_run, markers, notes, stars)
