@@ -167,3 +167,12 @@ def test_seed_import_gives_the_pages_it_gave() -> None:
     assert sorted(files) == sorted(manifest)
     for name, content in files.items():
         assert importer._digest(content) == manifest[name], name
+
+
+def test_an_italic_dateline_is_a_dateline_in_italics() -> None:
+    text = "A Letter\n\nRunning text of the letter, long enough to be a paragraph of its own here.\n\n_Eastport, 3 May 1906_\n"
+    source = importer.parse(text)
+    (piece,) = source.pieces
+    assert [b.kind for b in piece.blocks] == ["para", "dateline"]
+    assert "{.dateline}\n*Eastport, 3 May 1906*" in importer.render_piece(piece)
+    assert "dateline 'Eastport, 3 May 1906' -> a-letter.md" in "\n".join(source.report)

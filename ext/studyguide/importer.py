@@ -200,6 +200,7 @@ class Block:
     lines: list[str] = field(default_factory=list)  # a signature's lines
     line: int = 0  # where it starts in the source
     delimiter: str = "."  # of a numbered point
+    italic: bool = False  # a dateline written in _underscores_ or *stars*
 
 
 @dataclass
@@ -778,7 +779,11 @@ def _piece_report(source: Source) -> list[str]:
         for block in piece.blocks:
             counts[block.kind] = counts.get(block.kind, 0) + 1
         paragraphs = sum(counts.values())
-        extra = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()) if k != "para")
+        lettered = sum(1 for b in piece.blocks if b.kind == "para" and _LETTERED.match(b.text))
+        extra = ", ".join(
+            [f"{n} {k}" for k, n in sorted(counts.items()) if k != "para"]
+            + ([f"{lettered} lettered points, kept as text"] if lettered else [])
+        )
         subtitle = f" / {_quote(piece.subtitle)}" if piece.subtitle else ""
         lines.append(
             f"piece {number}: {_quote(piece.title)}{subtitle} (line {piece.line}, {piece.heading_source}) -> "
@@ -811,6 +816,9 @@ def _classify(piece: Piece, quotes: Sequence[str]) -> None:
             block.in_item = in_item
         elif _is_dateline(block.text):
             block.kind, in_item = "dateline", False
+            wrapped = re.fullmatch(r"([_*])(.+)\1", block.text)
+            if wrapped:  # an italic dateline: the emphasis is markup, not text
+                block.text, block.italic = wrapped.group(2).strip(), True
         elif position == closing and position > 0 and _is_signature(block):
             block.kind, in_item = "signature", False
             if len(block.lines) > 1 and _is_dateline(block.lines[-1]):
@@ -943,7 +951,7 @@ def render_piece(piece: Piece) -> str:
         elif block.kind == "quote":
             out += [f"{indent}> {body}", ""]
         elif block.kind == "dateline":
-            out += ["{.dateline}", body, ""]
+            out += ["{.dateline}", f"*{body}*" if block.italic else body, ""]
         elif block.kind == "signature":
             if len(block.lines) > 1:
                 lines = _escape_lines(block.lines, notes)
