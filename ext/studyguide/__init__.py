@@ -15,6 +15,7 @@ def setup(app: Any) -> dict[str, Any]:
     from studyguide.nodes import setup_nodes
     from studyguide.overviews import setup_overviews
     from studyguide.quiz.directive import setup_quiz
+    from studyguide.reading import setup_reading
     from studyguide.register import setup_register
     from studyguide.register_json import setup_register_json
     from studyguide.warnings import setup_warnings
@@ -27,6 +28,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_claims(app)
     setup_quiz(app)
     setup_overviews(app)
+    setup_reading(app)
     setup_assets(app)
     setup_warnings(app)
     return {
