@@ -10,6 +10,7 @@ __version__ = "0.1.0"
 def setup(app: Any) -> dict[str, Any]:
     from studyguide.assets import setup_assets
     from studyguide.backlinks import setup_backlinks
+    from studyguide.charts import setup_charts
     from studyguide.claims import setup_claims
     from studyguide.i18n import setup_i18n
     from studyguide.nodes import setup_nodes
@@ -28,6 +29,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_claims(app)
     setup_quiz(app)
     setup_overviews(app)
+    setup_charts(app)
     setup_reading(app)
     setup_assets(app)
     setup_warnings(app)

@@ -53,7 +53,8 @@ def _add_reading_script(app: Sphinx) -> None:
     # At builder-inited: the build's language is known, so the words are translated.
     if app.builder.format == "html":
         texts = json.dumps(reading_texts(), ensure_ascii=False)
-        app.add_js_file("studyguide.js", defer="defer", **{"data-sg-text": texts})
+        attributes: dict[str, Any] = {"defer": "defer", "data-sg-text": texts}
+        app.add_js_file("studyguide.js", **attributes)
 
 
 def _quiz_assets(
@@ -100,7 +101,9 @@ def _trim_page(
         site = str(app.config.html_title or app.config.project)
         fallback = f"{title} — {site}" if title and title != site else site
         text = page_description(doctree, re.sub(r"<[^>]+>", "", fallback))
-        context["metatags"] = metatags + f'\n    <meta name="description" content="{escape(text, quote=True)}" />'
+        context["metatags"] = (
+            metatags + f'\n    <meta name="description" content="{escape(text, quote=True)}" />'
+        )
     body = context.get("body")
     if not isinstance(body, str) or templatename != "page.html":
         return  # search, genindex, domain indices: keep everything
@@ -133,4 +136,3 @@ def setup_assets(app: Sphinx) -> None:
     app.connect("html-page-context", _quiz_assets)
     app.connect("html-page-context", _trim_page, priority=950)
     app.add_css_file("studyguide.css")
-
