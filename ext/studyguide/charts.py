@@ -139,7 +139,8 @@ def timeline_svg(app: Sphinx, docname: str, options: dict[str, Any]) -> str:
     events = [e for e in events if _fraction(cast(FuzzyDate, e.start).earliest) < last]
     events = [e for e in events if _fraction((e.end or cast(FuzzyDate, e.start)).latest, True) >= first]
     y += 14
-    parts.append(f'<text class="sg-section" x="4" y="{y + 12}">{escape(_("Events"))}</text>')
+    events_title = escape(_("Events"))
+    parts.append(f'<text class="sg-section" x="4" y="{y + 12}">{events_title}</text>')
     extents = []
     flipped = []  # labels that would run off the right edge go left of their mark
     for entry in events:
@@ -183,7 +184,8 @@ def timeline_svg(app: Sphinx, docname: str, options: dict[str, Any]) -> str:
         (e for e in domain.entries.values() if e.objtype in options["lives"] and (e.start or e.end)),
         key=life_key,
     )
-    parts.append(f'<text class="sg-section" x="4" y="{y}">{escape(_("Lives"))}</text>')
+    lives_title = escape(_("Lives"))
+    parts.append(f'<text class="sg-section" x="4" y="{y}">{lives_title}</text>')
     y += 6
     for entry in lives:
         born = _fraction(entry.start.earliest) if entry.start else float(first)

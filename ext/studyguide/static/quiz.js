@@ -264,10 +264,8 @@
       q.last = JSON.stringify(values(q));
       if (answered(q)) {
         q.state = isRight(q) ? 'right' : 'wrong';
-        if (q.state === 'wrong') {
-          q.tries += 1;
-          if (q.tries >= 2) q.shown = true;
-        }
+        if (q.state === 'wrong') q.tries += 1;
+        if (q.state === 'right' || q.tries >= 2) q.shown = true; // once shown, the answer stays
       } else {
         q.state = q.state ? 'seen' : '';
         note = T.empty;
@@ -299,8 +297,8 @@
       }
       if (rec && rec.s === 'checked' && answered(q)) {
         q.state = isRight(q) ? 'right' : 'wrong';
-        // stored before tries were counted: a wrong answer then had its answer shown
-        if (q.state === 'wrong' && typeof rec.t !== 'number') q.shown = true;
+        // right, or stored before tries were counted (a wrong answer then had its answer shown)
+        if (q.state === 'right' || typeof rec.t !== 'number') q.shown = true;
       } else if (rec && rec.s) {
         q.state = 'seen';
       }
