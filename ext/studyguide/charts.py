@@ -253,7 +253,7 @@ def position_cell(
     app: Sphinx, docname: str, held: list[ClaimInput], anchors: dict[str, Any]
 ) -> list[nodes.Node]:
     """A voice's position on a topic in a line, then its passages, one link each."""
-    ranked = sorted(held, key=lambda c: (not c.central, not c.paraphrase, c.position))
+    ranked = sorted(held, key=lambda c: (not c.paraphrase, not c.central, c.position))
     lead = ranked[0]
     if lead.paraphrase:
         line = lead.paraphrase

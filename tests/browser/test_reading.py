@@ -361,16 +361,18 @@ PAGES_375 = ["index.html", *TEXTS, TROTSKY, "debate-map.html", "timeline.html", 
 
 
 def test_nothing_scrolls_sideways_at_375(new_page: Callable[..., Page], url: str) -> None:
+    """Neither the page nor the column of text (furo's .content, a sideways scroll box on a phone)
+    scrolls sideways: wide things scroll inside boxes of their own."""
     page = new_page(viewport={"width": 375, "height": 800})
     wide: list[str] = []
     for path in PAGES_375:
         page.goto(f"{url}/{path}")
         sizes = page.evaluate(
-            """() => { const a = document.querySelector('article');
-                       return [document.documentElement.scrollWidth, a.scrollWidth, a.clientWidth]; }"""
+            """() => { const c = document.querySelector('.content');
+                       return [document.documentElement.scrollWidth, c.scrollWidth, c.clientWidth]; }"""
         )
         if sizes[0] > 375 or sizes[1] > sizes[2]:
-            wide.append(f"{path}: page {sizes[0]}px, article {sizes[1]}px in {sizes[2]}px")
+            wide.append(f"{path}: page {sizes[0]}px, column {sizes[1]}px in {sizes[2]}px")
     assert not wide, "\n".join(wide)
 
 
@@ -396,7 +398,7 @@ def test_each_map_cell_is_one_line_with_its_passages(page: Page, url: str) -> No
     paraphrases = set()
     for md in (DOCS / "text").glob("*.md"):
         paraphrases |= {
-            m.strip() for m in re.findall(r"^:paraphrase:(.*)$", md.read_text("utf-8"), flags=re.MULTILINE)
+            m.strip() for m in re.findall(r"^\s*:paraphrase:(.*)$", md.read_text("utf-8"), flags=re.MULTILINE)
         }
     page.goto(f"{url}/debate-map.html")
     cells = page.locator(".sg-map-cell").evaluate_all(
@@ -406,30 +408,33 @@ def test_each_map_cell_is_one_line_with_its_passages(page: Page, url: str) -> No
     assert len(cells) > 10
     assert all(n == 1 and links >= 1 for n, _text, links in cells)
     with_paraphrase = [text for _n, text, _links in cells if text in paraphrases]
-    assert len(with_paraphrase) >= len(cells) * 0.8, "most cells should state a paraphrase"
+    # every cell leads with a claim the author paraphrased (each topic row has one here)
+    assert len(with_paraphrase) == len(cells), [t for _n, t, _l in cells if t not in paraphrases]
 
 
 def test_the_timeline_is_drawn_and_each_mark_links_its_entry(
     page: Page, url: str, register: list[dict[str, Any]]
 ) -> None:
+    scripts = "ss => ss.map(s => s.getAttribute('src').split('?')[0].split('_static/')[1])"
+    page.goto(f"{url}/{TEXT}")
+    text_scripts = set(page.locator("script[src]").evaluate_all(scripts))
     page.goto(f"{url}/timeline.html")
     svg = page.locator("svg.sg-timeline-chart")
     expect(svg).to_have_count(1)
-    assert page.locator("script[src*='timeline'], script[src*='d3'], script[src*='vis']").count() == 0
+    # drawn at build time: the page loads no script a text page does not
+    assert set(page.locator("script[src]").evaluate_all(scripts)) <= text_scripts
     hrefs = {
         urljoin(page.url, h)
         for h in svg.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     }
 
     def in_range(e: dict[str, Any]) -> bool:
-        start, end = e["dates"]["start"], e["dates"]["end"]
+        start, end = e.get("dates", {}).get("start"), e.get("dates", {}).get("end")
         return bool(start) and int(start[:4]) <= 1940 and int((end or start)[:4]) >= 1917
 
     wanted = {f"{url}/{e['url']}" for e in register if e["type"] == "event" and in_range(e)}
     wanted |= {
-        f"{url}/{e['url']}"
-        for e in register
-        if e["type"] == "person" and (e["dates"]["start"] or e["dates"]["end"])
+        f"{url}/{e['url']}" for e in register if e["type"] == "person" and any(e.get("dates", {}).values())
     }
     wanted |= {f"{url}/{p}" for p in TEXTS}
     assert wanted <= hrefs, f"not drawn: {sorted(wanted - hrefs)}"
@@ -457,7 +462,9 @@ def test_navigation(page: Page, url: str, quizzes: dict[str, dict[str, Any]]) ->
     assert any("reference/markup" in h for h in links)
     article = page.locator("article")
     expect(article.get_by_role("link", name="Start reading")).to_have_attribute("href", TEXTS[0])
-    expect(article.get_by_role("link", name="teachers' guide")).to_have_attribute("href", "teachers.html")
+    expect(article.get_by_role("link", name="teachers' guide", exact=True)).to_have_attribute(
+        "href", "teachers.html"
+    )
 
     # each piece ends with its quiz: the quiz whose :pieces: (in docs/quizzes/) is that piece alone
     for md in sorted((DOCS / "quizzes").glob("*.md")):
@@ -492,7 +499,7 @@ def test_favicon_and_a_description_on_every_audited_page(page: Page, url: str) -
     for path in ["index.html", TEXT, TROTSKY, "quizzes/exams/trotsky.html", "register/people.html"]:
         response = page.goto(f"{url}/{path}")
         assert response and response.ok
-        icon = page.locator("link[rel='icon']").get_attribute("href")
+        icon = page.locator("link[rel~='icon']").get_attribute("href")
         assert icon and page.request.get(urljoin(page.url, icon)).ok
         text = page.locator("meta[name='description']").get_attribute("content") or ""
         assert 40 <= len(text) <= 160, (path, text)

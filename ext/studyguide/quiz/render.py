@@ -183,7 +183,7 @@ def quiz_html(app: Sphinx, docname: str, quiz: BuiltQuiz) -> str:
         "empty": _("Choose or type an answer first."),
         "score": _("{done} of {total} checked."),
         "scoreRight": _("{done} of {total} checked, {right} right."),
-        "hint": _("Try again, or re-read the passage first:"),
+        "hint": _("Hint: {link}, then try again."),
         "hintNoLink": _("Try again."),
         "reveal": _("Show the answer"),
         "retry": _("Retry the ones I missed"),

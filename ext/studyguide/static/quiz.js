@@ -11,7 +11,7 @@
   var T = {
     right: 'Right.', wrong: 'Not quite.', empty: 'Choose or type an answer first.',
     score: '{done} of {total} checked.', scoreRight: '{done} of {total} checked, {right} right.',
-    hint: 'Try again, or re-read the passage first:', hintNoLink: 'Try again.',
+    hint: 'Hint: {link}, then try again.', hintNoLink: 'Try again.',
     reveal: 'Show the answer', retry: 'Retry the ones I missed',
     resetAsk: 'Clear every answer to this quiz?', resetYes: 'Yes, clear them', resetNo: 'Keep them',
     progress: 'Progress'
@@ -119,18 +119,25 @@
       shown: false, // the answer was asked for, or given after a second wrong try
       timer: 0
     };
-    var source = q.details && q.details.querySelector('a.sg-source, .sg-source a');
+    var source = q.details && q.details.querySelector('a.sg-source');
+    var readAbout = q.details && q.details.querySelector('p.sg-source');
     if (!(q.answer.length && q.fields.length && q.button && q.verdict)) return null;
     // The hint: the passage to re-read (a copy of the answer's link) and another try.
     q.hint = document.createElement('p');
     q.hint.className = 'sg-hint';
     q.hint.hidden = true;
     if (source) {
-      q.hint.appendChild(document.createTextNode(T.hint + ' '));
       var link = source.cloneNode(true);
       link.classList.remove('sg-source');
       link.classList.add('sg-hint-link');
+      var at = T.hint.indexOf('{link}');
+      if (at < 0) at = T.hint.length;
+      q.hint.appendChild(document.createTextNode(T.hint.slice(0, at)));
       q.hint.appendChild(link);
+      q.hint.appendChild(document.createTextNode(T.hint.slice(at + 6)));
+    } else if (readAbout) {  // "Read about: <entries>", then another try
+      Array.prototype.forEach.call(readAbout.childNodes, function (n) { q.hint.appendChild(n.cloneNode(true)); });
+      q.hint.appendChild(document.createTextNode(' ' + T.hintNoLink));
     } else {
       q.hint.textContent = T.hintNoLink;
     }
