@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
 from studyguide.dates import parse_date
-from studyguide.register import split_list
+from studyguide.syntax import split_list
 
 INJECTED = ("<script>window.__pwned", "<img src=x")
 

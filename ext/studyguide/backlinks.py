@@ -1,38 +1,23 @@
-"""Generated content: "Mentioned in" back-links, and keeping pages that show them fresh."""
+"""Back-links: under each register entry, "Mentioned in" the passages that name it.
+
+Owns: the back-link list (``backlinks_node``), its resolve step and its fingerprint (what a
+page with back-links shows, so that the core rewrites it when a mention moves).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from collections.abc import Iterable
-from html import escape
 from typing import cast
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 
+from studyguide.core import Feature, ResolvePage, document_order, register_feature
 from studyguide.domain import Mention, StudyGuideDomain
 from studyguide.i18n import _
-from studyguide.nodes import elements, href, sg_placeholder
-from studyguide.warnings import warn
-
-
-def document_order(env: BuildEnvironment) -> dict[str, int]:
-    """Docnames in reading order (depth-first through the toctrees), others after."""
-    order: dict[str, int] = {}
-
-    def walk(docname: str) -> None:
-        if docname in order:
-            return
-        order[docname] = len(order)
-        for child in env.toctree_includes.get(docname, []):
-            walk(child)
-
-    walk(env.config.root_doc)
-    for docname in sorted(env.found_docs):
-        order.setdefault(docname, len(order))
-    return order
+from studyguide.nodes import href
 
 
 def backlinks_node(
@@ -88,45 +73,23 @@ def _passage_list(
     return items
 
 
-def glossary_markers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """At the first mention on a page of an entry with a ``:term:``, a small link to the glossary."""
-    if app.builder.format != "html":
-        return
-    domain = cast(StudyGuideDomain, app.env.domains["sg"])
-    terms: dict[str, tuple[str, str]] = app.env.domains.standard_domain._terms
-    seen: set[str] = set()
-    for mention in list(elements(doctree, lambda n: isinstance(n, nodes.inline) and "sg_target" in n)):
-        target = mention["sg_target"]
-        entry = domain.find(target)
-        if entry is None or not entry.term or target in seen:
-            continue
-        seen.add(target)
-        found = terms.get(entry.term.lower())
-        if found is None:
-            warn("unknown-id", f"{target!r}: no glossary term {entry.term!r}", (entry.docname, entry.line))
-            continue
-        term_doc, label = found
-        link = escape(href(app.builder, docname, term_doc, label), quote=True)
-        title = escape(_("{term} in the glossary").format(term=entry.term), quote=True)
-        marker = f'<sup class="sg-gloss sg-apparatus"><a href="{link}" title="{title}" aria-label="{title}">?</a></sup>'
-        mention.parent.insert(mention.parent.index(mention) + 1, nodes.raw("", marker, format="html"))
-
-
-def resolve_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    glossary_markers(app, doctree, docname)
-    domain = cast(StudyGuideDomain, app.env.domains["sg"])
-    placeholders = [p for p in doctree.findall(sg_placeholder) if p["kind"] == "backlinks"]
+def resolve_backlinks(app: Sphinx, page: ResolvePage) -> None:
+    """Resolve step: each entry's back-link placeholder becomes its list of passages."""
+    placeholders = page.of_kind("backlinks")
     if not placeholders:
         return
+    domain = cast(StudyGuideDomain, app.env.domains["sg"])
     order = document_order(app.env)
     for placeholder in placeholders:
         target = placeholder["target"]
         placeholder.replace_self(
-            backlinks_node(app, docname, domain.mentions_of(target), order, domain.note_mentions_of(target))
+            backlinks_node(
+                app, page.docname, domain.mentions_of(target), order, domain.note_mentions_of(target)
+            )
         )
 
 
-def _backlink_fingerprints(app: Sphinx, docnames: Iterable[str]) -> dict[str, str]:
+def backlink_fingerprints(app: Sphinx, docnames: Iterable[str]) -> dict[str, str]:
     """For each page, a digest of the back-links it shows."""
     domain = cast(StudyGuideDomain, app.env.domains["sg"])
     titles = app.env.titles
@@ -155,36 +118,5 @@ def _backlink_fingerprints(app: Sphinx, docnames: Iterable[str]) -> dict[str, st
     return result
 
 
-def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """After reading: the pages whose generated content changed, though their source did not.
-
-    Each page that shows generated content (back-links, quizzes, "asked in" notes) keeps a
-    digest of what it showed; only the pages whose digest changed are written again.
-    """
-    from studyguide.overviews import overview_fingerprints
-    from studyguide.quiz.directive import quiz_fingerprints
-    from studyguide.quiz.exams import exam_fingerprints
-
-    domain = cast(StudyGuideDomain, env.domains["sg"])
-    pages = [d for d, data in domain.docs.items() if data.generated or data.claims]
-    fingerprints: dict[str, str] = {}
-    backlinks = _backlink_fingerprints(app, pages)
-    quizzes = quiz_fingerprints(app, pages)
-    overviews = overview_fingerprints(app, pages)
-    exams = exam_fingerprints(app, pages)
-    for docname in pages:
-        fingerprints[docname] = (
-            backlinks.get(docname, "")
-            + quizzes.get(docname, "")
-            + overviews.get(docname, "")
-            + exams.get(docname, "")
-        )
-    previous: dict[str, str] = domain.data.setdefault("fingerprints", {})
-    changed = sorted(d for d, digest in fingerprints.items() if previous.get(d) != digest)
-    domain.data["fingerprints"] = fingerprints
-    return changed
-
-
 def setup_backlinks(app: Sphinx) -> None:
-    app.connect("doctree-resolved", resolve_backlinks)
-    app.connect("env-updated", pages_to_rewrite)
+    register_feature(Feature("backlinks", resolve=resolve_backlinks, fingerprint=backlink_fingerprints))

@@ -17,11 +17,12 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from studyguide.core import Feature, ResolvePage, register_feature
 from studyguide.dates import FuzzyDate, parse_date
 from studyguide.domain import Entry, StudyGuideDomain
 from studyguide.i18n import _
 from studyguide.nodes import href, sg_placeholder
-from studyguide.register import split_list
+from studyguide.syntax import split_list
 from studyguide.warnings import warn
 
 if TYPE_CHECKING:
@@ -237,12 +238,11 @@ def timeline_svg(app: Sphinx, docname: str, options: dict[str, Any]) -> str:
     )
 
 
-def resolve_charts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    for placeholder in list(doctree.findall(sg_placeholder)):
-        if placeholder["kind"] != CHART_KIND:
-            continue
+def resolve_charts(app: Sphinx, page: ResolvePage) -> None:
+    """Resolve step: each chart placeholder becomes its SVG (HTML pages), or nothing elsewhere."""
+    for placeholder in page.of_kind(CHART_KIND):
         if app.builder.format == "html" and not app.builder.name.startswith("epub"):
-            html = timeline_svg(app, docname, placeholder["sg_options"])
+            html = timeline_svg(app, page.docname, placeholder["sg_options"])
             placeholder.replace_self(nodes.raw("", html, format="html"))
         else:
             placeholder.replace_self([])  # paper and e-books: the table says it all
@@ -286,4 +286,4 @@ def scroll_box(table: nodes.Node, classes: Iterable[str]) -> nodes.container:
 def setup_charts(app: Sphinx) -> None:
     app.add_directive("timeline-chart", TimelineChartDirective)
     app.add_directive("sg:timeline-chart", TimelineChartDirective)
-    app.connect("doctree-resolved", resolve_charts)
+    register_feature(Feature("charts", resolve=resolve_charts))

@@ -1,5 +1,8 @@
 """Claim markup: the ``claim`` directive and role, the ``blank`` role, and their records.
 
+Owns: the claim directives and roles, the ``Claim`` record, the read step that records each
+page's claims (``collect_claims``, run by the core's read walk) and the checks made on them.
+
 A claim tags a passage without changing its wording.  Block claims wrap their passage;
 inline claims mark words inside a paragraph (role ``{claim}`words <id>``` or the MyST
 span ``[words]{.claim #id}``) and take their options from a body-less ``claim``
@@ -16,15 +19,15 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from studyguide.nodes import elements, sg_placeholder
-from studyguide.register import ID_PATTERN, split_list
+from studyguide.core import Feature, ReadPage, register_feature
+from studyguide.domain import StudyGuideDomain
+from studyguide.nodes import sg_placeholder
+from studyguide.syntax import ID_PATTERN, split_list
 from studyguide.warnings import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-
-    from studyguide.domain import StudyGuideDomain
 
 _ROLE_TARGET = re.compile(r"^(.*?)\s*<([^<>]*)>\s*$", re.DOTALL)
 CLAIM_OPTIONS = (
@@ -167,47 +170,28 @@ class BlankRole(SphinxRole):
         return [node], []
 
 
-def _is_passage(node: nodes.Node) -> bool:
-    if not isinstance(node, nodes.Element):
-        return False
-    if "sg_claim" in node:
-        return True
-    # the MyST span form: [words]{.claim #id}
-    return isinstance(node, nodes.inline) and "claim" in node["classes"] and bool(node["ids"])
-
-
-def _is_blank(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.inline) and bool({"sg-blank", "blank"} & set(node["classes"]))
-
-
-def _line(node: nodes.Node) -> int | None:
-    current: nodes.Node | None = node
-    while current is not None:
-        if current.line:
-            return int(current.line)
-        current = current.parent
-    return None
-
-
-def collect_claims(domain: StudyGuideDomain, docname: str, document: nodes.document) -> None:
-    """Record every claim on a page (called while the page is read)."""
+def collect_claims(app: Sphinx, page: ReadPage) -> None:
+    """Read step: record every claim on the page, with its options, blank and mentions."""
+    domain = cast(StudyGuideDomain, app.env.domains["sg"])
+    docname = page.docname
     data_nodes: dict[str, sg_placeholder] = {}
-    for data in document.findall(sg_placeholder):
+    for data in page.placeholders:
         if data["kind"] != "claim-data":
             continue
         if data["target"] in data_nodes:
             warn("duplicate-id", f"two claim directives for {data['target']!r} on one page", data)
         data_nodes.setdefault(data["target"], data)
     found: dict[str, Claim] = {}
-    for index, passage in enumerate(elements(document, _is_passage)):
+    for index, spot in enumerate(page.passages):
+        passage = spot.node
+        line = spot.line
         if "sg_claim" not in passage:  # span form
             if not ID_PATTERN.match(passage["ids"][0]):
-                warn("bad-option", f"{passage['ids'][0]!r} is not a claim id", (docname, _line(passage)))
+                warn("bad-option", f"{passage['ids'][0]!r} is not a claim id", (docname, line))
                 continue
             passage["sg_claim"] = passage["ids"][0]
             passage["classes"].append("sg-claim")
         claim_id = passage["sg_claim"]
-        line = _line(passage)
         if claim_id in found:
             warn(
                 "duplicate-id",
@@ -220,8 +204,8 @@ def collect_claims(domain: StudyGuideDomain, docname: str, document: nodes.docum
         inline = "sg_claim_options" not in passage
         if inline and options_node is not None:
             options = dict(options_node["sg_claim_options"])
-        blanks = [b.astext() for b in passage.findall(_is_blank)]
-        mentions = tuple(dict.fromkeys(m["sg_target"] for m in elements(passage, _is_mention)))
+        blanks = [b.astext() for b in spot.blanks]
+        mentions = tuple(dict.fromkeys(m["sg_target"] for m in spot.mentions))
         found[claim_id] = Claim(
             id=claim_id,
             docname=docname,
@@ -265,13 +249,9 @@ def collect_claims(domain: StudyGuideDomain, docname: str, document: nodes.docum
         domain.note_generated(docname, "claim-quizzes")
 
 
-def _is_mention(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and "sg_target" in node
-
-
 def check_claims(app: Sphinx, env: BuildEnvironment) -> None:
     """After reading: holders, topics and blanks that do not fit, and ids used twice."""
-    domain = cast("StudyGuideDomain", env.domains["sg"])
+    domain = cast(StudyGuideDomain, env.domains["sg"])
     seen: dict[str, Claim] = {}
     for docname in sorted(domain.docs):
         default_holder = str(env.metadata.get(docname, {}).get("sg-holder", ""))
@@ -323,4 +303,5 @@ def setup_claims(app: Sphinx) -> None:
         app.add_role(name, ClaimRole())
     for name in ("blank", "sg:blank"):
         app.add_role(name, BlankRole())
+    register_feature(Feature("claims", read=collect_claims))
     app.connect("env-check-consistency", check_claims)

@@ -1,8 +1,10 @@
-"""The ``sg`` domain: register entries, their mentions, and tagged claims.
+"""The ``sg`` domain: the data every page contributes, and references to register entries.
 
-Reading records what each page defines and mentions (``process_doc``); merging and
-purging keep that right under ``-j N`` and incremental builds; resolving turns
-references into links with a tooltip.
+Owns: the records (``Entry``, ``Mention``, ``DocData``: entries, mentions, claims, quizzes
+per page) and the caches computed from them; purging and merging, which keep them right under
+``-j N`` and incremental builds; resolving references into links with a tooltip
+(``make_entry_reference``); the domain indices.  The features record into it while pages
+are read (through the core's read walk); it imports none of them.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from sphinx.domains import Domain, Index, IndexEntry, ObjType
 
 from studyguide.dates import FuzzyDate, chronological_key, display_years
 from studyguide.i18n import _
-from studyguide.nodes import elements, href, sg_reference
+from studyguide.nodes import href, sg_reference
 from studyguide.warnings import warn
 
 if TYPE_CHECKING:
@@ -110,6 +112,7 @@ class StudyGuideDomain(Domain):
     _mentions_cache: dict[str, list[Mention]] | None = None
     _entries_cache: dict[str, Entry] | None = None
     quiz_cache: Any = None  # studyguide.quiz.directive.QuizSet, built once per build
+    _build_cache: dict[str, Any] | None = None
 
     # -- data access -----------------------------------------------------------------
     @property
@@ -156,10 +159,24 @@ class StudyGuideDomain(Domain):
             self._mentions_cache = cache
         return cache
 
-    def _changed(self) -> None:
+    @property
+    def build_cache(self) -> dict[str, Any]:
+        """What is computed once per build from the data (page titles, URIs, reading order).
+
+        Emptied whenever the data changes; never pickled with the environment.
+        """
+        if self._build_cache is None:
+            self._build_cache = {}
+        return self._build_cache
+
+    def changed(self) -> None:
+        """The data changed: drop everything computed from it."""
         self._mentions_cache = None
         self._entries_cache = None
+        self._build_cache = None
         self.quiz_cache = None
+
+    _changed = changed
 
     def find(self, target: str) -> Entry | None:
         return self.entries.get(target)
@@ -185,34 +202,6 @@ class StudyGuideDomain(Domain):
 
     def note_generated(self, docname: str, kind: str) -> None:
         self.doc(docname).generated.add(kind)
-
-    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
-        """Number the paragraphs and record each mention with its paragraph."""
-        data = self.doc(docname)
-        for number, paragraph in enumerate(_numbered_paragraphs(document), start=1):
-            anchor = f"p-{number}"
-            if anchor not in document.ids:
-                paragraph["ids"].append(anchor)
-                document.ids[anchor] = paragraph
-            for mention in elements(paragraph, _is_mention):
-                mention["sg_paragraph"] = number
-        note_classes = set(env.config.studyguide_note_classes)
-        for mention in elements(document, _is_mention):
-            data.mentions.append(
-                Mention(
-                    target=mention["sg_target"],
-                    objtype=mention["sg_objtype"],
-                    docname=docname,
-                    node_id=mention["ids"][0],
-                    line=mention.line or _line_of(mention),
-                    paragraph=mention.get("sg_paragraph"),
-                    note=_in_note(mention, note_classes),
-                )
-            )
-        from studyguide.claims import collect_claims
-
-        collect_claims(self, docname, document)
-        self._changed()
 
     # -- purge and merge ----------------------------------------------------------------
     def clear_doc(self, docname: str) -> None:
@@ -284,50 +273,6 @@ def make_entry_reference(
         ref["sg_tip_id"] = f"{mention_id}-tip"
     ref.append(contnode)
     return ref
-
-
-def _is_mention(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and "sg_target" in node and bool(node["ids"])
-
-
-def _in_note(node: nodes.Node, classes: Set[str]) -> bool:
-    """Whether a node lies in an admonition of one of the editors' note classes."""
-    parent = node.parent
-    while parent is not None:
-        if (
-            isinstance(parent, nodes.Element)
-            and isinstance(parent, nodes.Admonition)
-            and classes & set(parent["classes"])
-        ):
-            return True
-        parent = parent.parent
-    return False
-
-
-def _line_of(node: nodes.Node) -> int | None:
-    while node is not None:
-        if node.line:
-            return int(node.line)
-        node = node.parent
-    return None
-
-
-def _numbered_paragraphs(document: nodes.document) -> Iterable[nodes.paragraph]:
-    """Paragraphs of the running text: not in admonitions, register entries or tables."""
-    skip = (nodes.Admonition, nodes.table, nodes.field_list, nodes.footnote)
-    for paragraph in document.findall(nodes.paragraph):
-        parent = paragraph.parent
-        inside = False
-        while parent is not None:
-            if isinstance(parent, skip) or (parent.get("classes") and "sg-apparatus" in parent["classes"]):
-                inside = True
-                break
-            if parent.__class__.__name__ in ("desc", "glossary", "sg_placeholder"):
-                inside = True
-                break
-            parent = parent.parent
-        if not inside:
-            yield paragraph
 
 
 class EntryIndex(Index):

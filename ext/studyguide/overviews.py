@@ -1,7 +1,9 @@
 """Overviews generated from the register and the claims: timeline, cards, debate map.
 
-Each directive leaves a placeholder that is filled at write time from the whole
-site's data, so the overview follows every edit of the register or the claims.
+Owns: the ``timeline``, ``register-cards`` and ``debate-map`` directives, their resolve step
+and their fingerprint.  Each directive leaves a placeholder that is filled at write time from
+the whole site's data, so the overview follows every edit of the register or the claims.  It
+sits above ``quiz.directive``, whose claims (as generation reads them) the debate map shows.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from studyguide.charts import position_cell, scroll_box
+from studyguide.core import Feature, ResolvePage, register_feature
 from studyguide.dates import chronological_key, display_span
 from studyguide.domain import OBJECT_TYPES, Entry, StudyGuideDomain
 from studyguide.i18n import _
 from studyguide.nodes import href, sg_placeholder
-from studyguide.register import ID_PATTERN, split_list
+from studyguide.quiz.directive import built_quizzes
+from studyguide.syntax import ID_PATTERN, split_list
 from studyguide.warnings import warn
 
 if TYPE_CHECKING:
@@ -185,8 +189,6 @@ def cards_node(app: Sphinx, docname: str, options: dict[str, Any]) -> nodes.Node
 
 
 def debate_map_node(app: Sphinx, docname: str, options: dict[str, Any]) -> nodes.Node:
-    from studyguide.quiz.directive import built_quizzes
-
     domain = cast(StudyGuideDomain, app.env.domains["sg"])
     claims = list(built_quizzes(app).claims.values())
     voices = options["voices"] or sorted({c.holder for c in claims if c.holder})
@@ -220,11 +222,11 @@ def debate_map_node(app: Sphinx, docname: str, options: dict[str, Any]) -> nodes
 RENDERERS = {"timeline": timeline_node, "cards": cards_node, "debate-map": debate_map_node}
 
 
-def resolve_overviews(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    for placeholder in list(doctree.findall(sg_placeholder)):
-        renderer = RENDERERS.get(placeholder["kind"])
-        if renderer is not None:
-            placeholder.replace_self(renderer(app, docname, placeholder["sg_options"]))
+def resolve_overviews(app: Sphinx, page: ResolvePage) -> None:
+    """Resolve step: each overview placeholder becomes its table or cards."""
+    for placeholder in page.of_kind(*RENDERERS):
+        renderer = RENDERERS[placeholder["kind"]]
+        placeholder.replace_self(renderer(app, page.docname, placeholder["sg_options"]))
 
 
 def overview_fingerprints(app: Sphinx, docnames: Iterable[str]) -> dict[str, str]:
@@ -233,8 +235,6 @@ def overview_fingerprints(app: Sphinx, docnames: Iterable[str]) -> dict[str, str
     pages = [d for d in docnames if d in domain.docs and set(OVERVIEW_KINDS) & domain.docs[d].generated]
     if not pages:
         return {}
-    from studyguide.quiz.directive import built_quizzes
-
     entries = [(e.id, e.docname, e.node_id, e.name, e.sort, e.role, e.years) for e in domain.entries.values()]
     base = json.dumps(sorted(entries), default=str)
     claims = json.dumps(
@@ -255,4 +255,4 @@ def setup_overviews(app: Sphinx) -> None:
     ):
         app.add_directive(name, directive)
         app.add_directive(f"sg:{name}", directive)
-    app.connect("doctree-resolved", resolve_overviews)
+    register_feature(Feature("overviews", resolve=resolve_overviews, fingerprint=overview_fingerprints))

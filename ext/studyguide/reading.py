@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from studyguide.core import Feature, ResolvePage, register_feature
 from studyguide.i18n import _
 from studyguide.nodes import href
 from studyguide.quiz.directive import built_quizzes
@@ -27,7 +28,9 @@ def quiz_of_piece(app: Sphinx, docname: str) -> tuple[str, str] | None:
     return None
 
 
-def add_quiz_link(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+def add_quiz_link(app: Sphinx, page: ResolvePage) -> None:
+    """Resolve step: the paragraph linking the piece's quiz, at the end of the piece."""
+    doctree, docname = page.doctree, page.docname
     if not interactive(app):
         return
     found = quiz_of_piece(app, docname)
@@ -43,4 +46,4 @@ def add_quiz_link(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def setup_reading(app: Sphinx) -> None:
-    app.connect("doctree-resolved", add_quiz_link)
+    register_feature(Feature("quiz-link", resolve=add_quiz_link))

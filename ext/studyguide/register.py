@@ -1,4 +1,5 @@
-"""Register entry directives (``person``, ``event``, ...) and the roles that mention them."""
+"""Register entries and mentions: the entry directives (``person``, ``event``, ...), the roles
+that mention them, and the read step that records each mention with its paragraph."""
 
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ from sphinx.domains import Domain
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_id
 
+from studyguide.core import Feature, ReadPage, register_feature
 from studyguide.dates import FuzzyDate, display_span, parse_date
-from studyguide.domain import OBJECT_TYPES, Entry, StudyGuideDomain
+from studyguide.domain import OBJECT_TYPES, Entry, Mention, StudyGuideDomain
 from studyguide.i18n import _
 from studyguide.nodes import sg_placeholder
+from studyguide.syntax import ID_PATTERN, split_list
 from studyguide.warnings import warn
 
 if TYPE_CHECKING:
@@ -31,16 +34,8 @@ TYPE_LABELS = {
     "work": _("work"),
     "topic": _("topic"),
 }
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 QID_PATTERN = re.compile(r"^Q[1-9]\d*$")
 URL_PATTERN = re.compile(r"^https?://[^\s<>\"]+$")
-
-
-def split_list(text: str | None) -> list[str]:
-    """';'- or newline-separated values, stripped, empties dropped."""
-    if not text:
-        return []
-    return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
 
 
 class EntryDirective(ObjectDescription[str]):
@@ -299,6 +294,28 @@ def _warn_missing_reference(app: Sphinx, domain: Domain | None, node: addnodes.p
     return True
 
 
+def record_mentions(app: Sphinx, page: ReadPage) -> None:
+    """Read step: each mention on the page, with its paragraph and whether an editor's note holds it."""
+    if not page.mentions:
+        return
+    note_classes = frozenset(app.config.studyguide_note_classes)
+    docname = page.docname
+    mentions = cast(StudyGuideDomain, app.env.domains["sg"]).doc(docname).mentions
+    for spot in page.mentions:
+        node = spot.node
+        mentions.append(
+            Mention(
+                target=node["sg_target"],
+                objtype=node["sg_objtype"],
+                docname=docname,
+                node_id=node["ids"][0],
+                line=spot.line,
+                paragraph=spot.paragraph,
+                note=bool(spot.admonitions) and not note_classes.isdisjoint(spot.admonitions),
+            )
+        )
+
+
 def check_related(app: Sphinx, env: BuildEnvironment) -> None:
     """Related entries that do not exist."""
     domain = cast(StudyGuideDomain, env.domains["sg"])
@@ -324,5 +341,6 @@ def setup_register(app: Sphinx) -> None:
         # The short forms {person}, {event}, ... add the domain prefix.
         app.add_directive(objtype, EntryDirective)
         app.add_role(objtype, MentionRole())
+    register_feature(Feature("mentions", read=record_mentions))
     app.connect("warn-missing-reference", _warn_missing_reference)
     app.connect("env-check-consistency", check_related)

@@ -1,7 +1,9 @@
-"""Quizzes: the ``quiz`` and ``quiz-key`` directives, and the questions built for them.
+"""Quizzes: the ``quiz``, ``quiz-key`` and ``quiz-exam`` directives, and the questions built for them.
 
-Questions are generated once per build from the domain's data (``built_quizzes``),
-then rendered into each page that shows them and written out as exports.
+Owns: the quiz records, the generation of every quiz once per build from the domain's data
+(``built_quizzes``, a ``QuizSet``), the checks made on them and their fingerprint.  Rendering
+(``render``), exports (``export``), exams (``exams``) and the report sit above it;
+``quiz.setup`` wires them into Sphinx.
 """
 
 from __future__ import annotations
@@ -14,12 +16,11 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.errors import NoUri
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from studyguide.backlinks import document_order
 from studyguide.claims import Claim
+from studyguide.core import document_order, page_title, page_uri
 from studyguide.i18n import _
 from studyguide.nodes import sg_placeholder
 from studyguide.quiz.generate import (
@@ -33,7 +34,7 @@ from studyguide.quiz.generate import (
     question_key,
 )
 from studyguide.quiz.quality import QuizProfile, check_across, check_claim, check_entry, check_quiz
-from studyguide.register import ID_PATTERN, split_list
+from studyguide.syntax import ID_PATTERN, split_list
 from studyguide.warnings import warn
 
 if TYPE_CHECKING:
@@ -205,10 +206,12 @@ def wording() -> Wording:
 
 def target_uri(app: Sphinx, docname: str) -> str:
     """A page's URL relative to the output root, or "" where the builder has none."""
-    try:
-        return app.builder.get_target_uri(docname)
-    except NoUri:
-        return ""
+    return page_uri(app, docname)
+
+
+def _title_or(env: BuildEnvironment, docname: str) -> str:
+    title = page_title(env, docname)
+    return docname if title is None else title
 
 
 def _last_day(entry: Entry) -> tuple[int, int, int] | None:
@@ -266,7 +269,7 @@ def built_quizzes(app: Sphinx) -> QuizSet:
             paraphrase=claim.paraphrase,
             accept=claim.accept,
             piece=claim.docname,
-            piece_title=env.titles[claim.docname].astext() if claim.docname in env.titles else claim.docname,
+            piece_title=_title_or(env, claim.docname),
             position=position,
             source=f"{target_uri(app, claim.docname)}#{claim.anchor}",
             blank=claim.blank,
@@ -422,24 +425,3 @@ def quiz_fingerprints(app: Sphinx, docnames: Iterable[str]) -> dict[str, str]:
             parts.append(["report", sorted((q.record.id, q.version) for q in quizset.quizzes.values())])
         result[docname] = hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
     return result
-
-
-def setup_quiz(app: Sphinx) -> None:
-    from studyguide.quiz.coverage import setup_coverage
-    from studyguide.quiz.exams import setup_exams
-    from studyguide.quiz.export import setup_exports
-    from studyguide.quiz.render import setup_render
-    from studyguide.quiz.report import setup_report
-
-    for name in ("quiz", "sg:quiz"):
-        app.add_directive(name, QuizDirective)
-    for name in ("quiz-key", "sg:quiz-key"):
-        app.add_directive(name, QuizKeyDirective)
-    for name in ("quiz-exam", "sg:quiz-exam"):
-        app.add_directive(name, QuizExamDirective)
-    app.connect("env-check-consistency", check_quizzes, priority=600)
-    setup_render(app)
-    setup_report(app)
-    setup_exports(app)
-    setup_exams(app)
-    setup_coverage(app)

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 
+from studyguide.core import Feature, ReadPage, ResolvePage, register_feature
 from studyguide.i18n import _
-from studyguide.nodes import sg_placeholder
 from studyguide.quiz.directive import BuiltQuiz, QuizSet, built_quizzes, wording
 from studyguide.quiz.exam import KEYS_FILE, exam_id, keys_document, keys_text, pick_exam_questions
 from studyguide.quiz.export import HTML_BUILDERS
@@ -165,8 +165,9 @@ def exam_html(exam: BuiltQuiz) -> str:
     )
 
 
-def resolve_exams(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    placeholders = [p for p in doctree.findall(sg_placeholder) if p["kind"] == "quiz-exam"]
+def resolve_exams(app: Sphinx, page: ResolvePage) -> None:
+    """Resolve step: each exam placeholder becomes the exam (HTML) or its questions (elsewhere)."""
+    placeholders = page.of_kind("quiz-exam")
     if not placeholders:
         return
     exams = built_exams(app)
@@ -180,10 +181,10 @@ def resolve_exams(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         placeholder.replace_self(replacement)
 
 
-def keep_out_of_search(app: Sphinx, doctree: nodes.document) -> None:
-    """An exam page's questions stay out of the search index (Sphinx's ``nosearch``)."""
-    if any(p["kind"] == "quiz-exam" for p in doctree.findall(sg_placeholder)):
-        app.env.metadata.setdefault(app.env.docname, {})["nosearch"] = True
+def keep_out_of_search(app: Sphinx, page: ReadPage) -> None:
+    """Read step: an exam page's questions stay out of the search index (Sphinx's ``nosearch``)."""
+    if any(p["kind"] == "quiz-exam" for p in page.placeholders):
+        app.env.metadata.setdefault(page.docname, {})["nosearch"] = True
 
 
 def keep_sources_private(
@@ -266,8 +267,9 @@ def write_keys(app: Sphinx, exception: BaseException | None) -> None:
 
 def setup_exams(app: Sphinx) -> None:
     app.add_config_value("studyguide_exam_keys_dir", "", "", types=[str])
-    app.connect("doctree-read", keep_out_of_search)
     app.connect("env-check-consistency", check_exams, priority=650)
-    app.connect("doctree-resolved", resolve_exams)
+    register_feature(
+        Feature("exams", read=keep_out_of_search, resolve=resolve_exams, fingerprint=exam_fingerprints)
+    )
     app.connect("html-page-context", keep_sources_private)
     app.connect("build-finished", write_keys)

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from studyguide.core import Feature, ResolvePage, register_feature
 from studyguide.i18n import _
-from studyguide.nodes import elements, href, sg_placeholder
-from studyguide.quiz.directive import BuiltQuiz, QuizSet, built_quizzes
+from studyguide.nodes import href
+from studyguide.quiz.directive import BuiltQuiz, QuizSet, built_quizzes, quiz_fingerprints
 from studyguide.quiz.generate import Question
 
 if TYPE_CHECKING:
@@ -272,10 +273,12 @@ def _asked_in(app: Sphinx, docname: str, quizset: QuizSet, claim_id: str) -> nod
     return nodes.raw("", html, format="html")
 
 
-def resolve_quizzes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    placeholders = [p for p in doctree.findall(sg_placeholder) if p["kind"] in QUIZ_KINDS]
-    if not placeholders:
+def resolve_quizzes(app: Sphinx, page: ResolvePage) -> None:
+    """Resolve step: quizzes, answer keys, claim data left by the directives, "asked in" markers."""
+    placeholders = page.of_kind(*QUIZ_KINDS)
+    if not placeholders and not page.claims:
         return
+    docname = page.docname
     quizset = built_quizzes(app)
     # The widget needs a browser; e-books and PDFs get plain questions with the answers at the end.
     is_html = interactive(app)
@@ -295,11 +298,11 @@ def resolve_quizzes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             replacement = [nodes.paragraph("", "", note, classes=["sg-asked-block"])] if note else []
         placeholder.replace_self(replacement)
     # inline claims: the marker goes right after the marked words
-    for passage in list(elements(doctree, lambda n: isinstance(n, nodes.inline) and "sg_claim" in n)):
+    for passage in page.claims:
         note = _asked_in(app, docname, quizset, passage["sg_claim"])
         if note is not None:
             passage.parent.insert(passage.parent.index(passage) + 1, note)
 
 
 def setup_render(app: Sphinx) -> None:
-    app.connect("doctree-resolved", resolve_quizzes)
+    register_feature(Feature("quizzes", resolve=resolve_quizzes, fingerprint=quiz_fingerprints))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, cast
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from studyguide.core import Feature, ResolvePage, register_feature
 from studyguide.i18n import _
 from studyguide.nodes import sg_placeholder
 from studyguide.quiz.directive import quiz_profiles
@@ -78,8 +79,9 @@ def report_table(profiles: list[QuizProfile]) -> nodes.table:
     return table
 
 
-def resolve_report(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    placeholders = [p for p in doctree.findall(sg_placeholder) if p["kind"] == "quiz-report"]
+def resolve_report(app: Sphinx, page: ResolvePage) -> None:
+    """Resolve step: the report's table, once every quiz and exam is built."""
+    placeholders = page.of_kind("quiz-report")
     if not placeholders:
         return
     profiles = quiz_profiles(app)
@@ -94,4 +96,4 @@ def resolve_report(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 def setup_report(app: Sphinx) -> None:
     for name in ("quiz-report", "sg:quiz-report"):
         app.add_directive(name, QuizReportDirective)
-    app.connect("doctree-resolved", resolve_report)
+    register_feature(Feature("quiz-report", resolve=resolve_report))
