@@ -30,7 +30,6 @@
   }
 
   var root = document.documentElement;
-  root.classList.add('sg-reading');
 
   // --- reading-aids switch ------------------------------------------------------------------
   var AIDS = 'sg-reading-aids';
@@ -97,12 +96,17 @@
     var tip = tipOf(link);
     if (!tip) return;
     hideTip();
+    tip.classList.remove('sg-off');
     tip.classList.add('sg-on');
     place(tip, link);
     shownTip = tip;
   }
   function hideTip() {
-    if (shownTip) shownTip.classList.remove('sg-on');
+    // (sg-off: hidden, though the link keeps the hover or focus that shows it without script)
+    Array.prototype.forEach.call(document.querySelectorAll('.sg-tip.sg-on'), function (t) { t.classList.remove('sg-on'); });
+    var link = document.querySelector('a.sg-ref:hover, a.sg-ref:focus');
+    var tip = link ? tipOf(link) : null;
+    if (tip) tip.classList.add('sg-off');
     shownTip = null;
   }
 
