@@ -22,7 +22,7 @@ myst_enable_extensions = ["attrs_block", "attrs_inline", "colon_fence", "deflist
 myst_heading_anchors = 2
 
 # Entries cite the reference their dates and role were checked in (:source:).
-studyguide_require_source = False  # True once every entry cites a :source: (see the issue-14 notes)
+studyguide_require_source = True  # every register entry cites a :source: (warning no-source)
 
 exclude_patterns = ["_build", "text/front.md", "tutorial-example", "Thumbs.db", ".DS_Store"]
 suppress_warnings: list[str] = []
