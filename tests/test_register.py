@@ -176,7 +176,8 @@ def test_bad_input_warns_with_location(app: SphinxTestApp) -> None:
         (
             r"register.md:\d+: WARNING: .*:source: 'see the parish register' is not an http\(s\) URL",
             "bad-option",
-        ),        (r"index.md:\d+: WARNING: timeline-chart: needs :from: and :to: years, in order", "bad-option"),
+        ),
+        (r"index.md:\d+: WARNING: timeline-chart: needs :from: and :to: years, in order", "bad-option"),
         (r"index.md:\d+: WARNING: timeline-chart: no page 'nowhere'", "bad-option"),
         (r"index.md:\d+: WARNING: timeline-chart: 'around 1850' is not a date", "bad-option"),
     ]
