@@ -105,8 +105,10 @@ def _trim_page(
             metatags + f'\n    <meta name="description" content="{escape(text, quote=True)}" />'
         )
     body = context.get("body")
-    if not isinstance(body, str) or templatename != "page.html":
-        return  # search, genindex, domain indices: keep everything
+    if templatename != "page.html":
+        body = ""  # search, genindex, domain indices: lists of links, no design or code
+    elif not isinstance(body, str):
+        return
     css = context.get("css_files")
     if isinstance(css, list):
         context["css_files"] = [
@@ -122,7 +124,9 @@ def _trim_page(
             if any(n in name and marker not in body for n, marker in _USED_BY):
                 continue
             attrs = dict(getattr(js, "attributes", {}))
-            if name and isinstance(js, _JavaScript) and "async" not in attrs and "defer" not in attrs:
+            # (not on the search page, whose own scripts, not deferred, need doctools.js at once)
+            deferrable = templatename != "search.html" and isinstance(js, _JavaScript)
+            if name and deferrable and "async" not in attrs and "defer" not in attrs:
                 attrs["defer"] = "defer"
                 js = _JavaScript(js.filename, priority=js.priority, **attrs)
             kept.append(js)

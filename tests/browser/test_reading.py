@@ -535,3 +535,12 @@ def test_axe_is_clean(new_page: Callable[..., Page], url: str, width: int, mode:
             if v["impact"] in ("serious", "critical"):
                 found.append(f"{path}: {v['id']} ({v['impact']}) at {[n['target'] for n in v['nodes']][:3]}")
     assert not found, "\n".join(found)
+
+
+def test_search_still_works_with_deferred_scripts(page: Page, url: str) -> None:
+    """The page-weight changes leave the search page's scripts in working order."""
+    page.goto(f"{url}/search.html?q=Ciliga")
+    results = page.locator("#search-results li a")
+    expect(results.first).to_be_visible(timeout=15000)
+    hrefs = results.evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert any("text/reply-to-ciliga.html" in h for h in hrefs), hrefs
