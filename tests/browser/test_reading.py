@@ -225,6 +225,10 @@ def test_the_tip_shows_on_hover_and_escape_hides_it(new_page: Callable[..., Page
     line = link.evaluate("a => a.getClientRects()[0].top")
     box = tip.bounding_box()
     assert box and box["y"] + box["height"] <= line + 0.5
+    # hoverable (WCAG 1.4.13): the pointer moves from the link onto the tip, which stays
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=8)
+    page.wait_for_timeout(600)
+    expect(tip).to_be_visible()
     page.keyboard.press("Escape")
     expect(tip).to_be_hidden()
 

@@ -171,13 +171,24 @@
         openCard(link);
       }
     });
+    // The pointer may move from the link onto its tip (WCAG 1.4.13): hiding waits a moment.
+    var hideTimer = 0;
     document.addEventListener('mouseover', function (e) {
       var link = e.target.closest && e.target.closest('a.sg-ref');
-      if (link && lastPointer !== 'touch') showTip(link);
+      if (link && lastPointer !== 'touch') {
+        clearTimeout(hideTimer);
+        if (!shownTip || tipOf(link) !== shownTip) showTip(link);
+      } else if (shownTip && shownTip.contains(e.target)) {
+        clearTimeout(hideTimer);
+      }
     });
     document.addEventListener('mouseout', function (e) {
-      var link = e.target.closest && e.target.closest('a.sg-ref');
-      if (link && !(e.relatedTarget && link.contains(e.relatedTarget)) && document.activeElement !== link) hideTip();
+      var from = e.target.closest && (e.target.closest('a.sg-ref') || (shownTip && shownTip.contains(e.target) ? shownTip : null));
+      if (!from || (e.relatedTarget && from.contains(e.relatedTarget))) return;
+      var link = from.classList.contains('sg-tip') ? null : from;
+      if (link && document.activeElement === link) return;
+      clearTimeout(hideTimer);
+      hideTimer = setTimeout(hideTip, 300);
     });
     document.addEventListener('focusin', function (e) {
       var link = e.target.closest && e.target.closest('a.sg-ref');
