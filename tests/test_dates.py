@@ -172,6 +172,19 @@ def test_timeline_sorts_a_range_by_its_start(app: SphinxTestApp) -> None:
     assert when["The Rising"] == "1–18 March 1921"
 
 
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [
+        ("04/10/1905", "1905-10-04 if it is day/month/year"),
+        ("10/25/1905", "1905-10-25 if it is month/day/year"),
+    ],
+)
+def test_a_day_month_year_date_gets_an_iso_suggestion(text: str, suggested: str) -> None:
+    with pytest.raises(ValueError, match="could be day/month/year or month/day/year") as caught:
+        parse_date(text)
+    assert suggested in str(caught.value)
+
+
 @pytest.mark.sphinx("html", testroot="dates", freshenv=True, confoverrides={"language": "fr"})
 def test_a_french_build_writes_dates_in_french(app: SphinxTestApp) -> None:
     """Month names, "born", "founded", "or" and ranges come from the extension's French catalog."""

@@ -13,6 +13,9 @@ Owns ``setup``, which wires every module into Sphinx.  The modules import only d
   < ``overviews`` (which reads ``quiz.directive``), and ``reading`` (a piece's quiz link);
 - ``assets`` (scripts, stylesheets, meta description, page weight);
 - this ``setup``.  ``tests/test_imports.py`` fails on any import cycle.
+
+The commands stand apart, with no Sphinx imports: ``importer`` (text to MyST pages) <
+``scaffold`` (a new project) < ``__main__``.
 """
 
 from __future__ import annotations

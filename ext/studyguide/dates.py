@@ -150,6 +150,16 @@ def parse_date(text: str) -> FuzzyDate:
     if not text:
         raise ValueError("the date is empty")
     pieces = text.split("/")
+    numeric = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if numeric:
+        first, second, year = (int(n) for n in numeric.groups())
+        day, month, order = (
+            (second, first, "month/day/year") if second > 12 else (first, second, "day/month/year")
+        )
+        raise ValueError(
+            f"{text!r} could be day/month/year or month/day/year; write dates as ISO 8601, year first: "
+            f"{year}-{month:02d}-{day:02d} if it is {order}"
+        )
     if len(pieces) > 2:
         raise ValueError(f"{text!r}: use A/B for 'between A and B', with one slash")
     parsed = [_parse_part(p) for p in pieces]
