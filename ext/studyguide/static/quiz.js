@@ -398,6 +398,7 @@
       });
     }
     section.classList.add('sg-js');
+    document.body.classList.add('sg-has-quiz');
     updateScore();
   }
 
