@@ -124,8 +124,9 @@ def _trim_page(
             if any(n in name and marker not in body for n, marker in _USED_BY):
                 continue
             attrs = dict(getattr(js, "attributes", {}))
-            # (not on the search page, whose own scripts, not deferred, need doctools.js at once)
-            deferrable = templatename != "search.html" and isinstance(js, _JavaScript)
+            # (only on content pages: the search and index templates have inline scripts of their
+            # own that need documentation_options.js and doctools.js at once)
+            deferrable = templatename == "page.html" and isinstance(js, _JavaScript)
             if name and deferrable and "async" not in attrs and "defer" not in attrs:
                 attrs["defer"] = "defer"
                 js = _JavaScript(js.filename, priority=js.priority, **attrs)
