@@ -36,6 +36,7 @@ html_theme = "furo"
 html_static_path = ["_static"]
 templates_path = ["_templates"]
 html_css_files = ["site.css"]
+html_favicon = "_static/favicon.svg"
 html_title = "Kronstadt 1921: A Debate of 1939"
 html_last_updated_fmt = None
 html_show_sourcelink = False
