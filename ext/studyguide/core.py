@@ -1,7 +1,8 @@
 """The core of generated content: one doctree walk per phase, and which pages to rewrite.
 
 Owns: the list of features (each registers a read step, a resolve step and a fingerprint
-with ``register_feature``); the read walk (``doctree-read``), which numbers the paragraphs of
+with ``register_feature``); the read walk (a transform, where Sphinx lets domains read a
+page), which numbers the paragraphs of
 the running text and finds the mentions, claim passages and placeholders a page holds; the
 resolve walk (``doctree-resolved``), which finds the placeholders, mentions and inline claims
 that features replace or mark; the freshness of generated pages (``pages_to_rewrite``, on
@@ -15,13 +16,16 @@ the other way round.
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx.errors import NoUri
+from sphinx.transforms import SphinxTransform
 
 from studyguide.domain import StudyGuideDomain
 from studyguide.nodes import sg_placeholder
@@ -89,7 +93,7 @@ class ResolvePage:
         return [p for p in self.placeholders if p["kind"] in kinds]
 
 
-ReadStep = Callable[["Sphinx", ReadPage], None]
+ReadStep = Callable[["BuildEnvironment", ReadPage], None]
 ResolveStep = Callable[["Sphinx", ResolvePage], None]
 Fingerprint = Callable[["Sphinx", Sequence[str]], dict[str, str]]
 
@@ -195,14 +199,24 @@ def _number_paragraphs(page: ReadPage) -> None:
             ids[anchor] = paragraph
 
 
-def run_read_steps(app: Sphinx, document: nodes.document) -> None:
-    docname = app.env.docname
-    page = read_walk(docname, document)
+def run_read_steps(env: BuildEnvironment, document: nodes.document) -> None:
+    page = read_walk(env.docname, document)
     _number_paragraphs(page)
     for feature in _FEATURES.values():
         if feature.read is not None:
-            feature.read(app, page)
-    sg_domain(app.env).changed()
+            feature.read(env, page)
+    sg_domain(env).changed()
+
+
+class ReadWalk(SphinxTransform):
+    """The read phase, where Sphinx lets domains read a page (``SphinxDomains``, priority 850):
+    after the parser's transforms, before ``doctree-read`` (whose metadata collector takes the
+    front matter out of the tree)."""
+
+    default_priority = 850
+
+    def apply(self, **kwargs: Any) -> None:
+        run_read_steps(self.env, self.document)
 
 
 # -- the resolve walk ------------------------------------------------------------------------
@@ -265,11 +279,7 @@ def document_order(env: BuildEnvironment) -> dict[str, int]:
 
 def page_title(env: BuildEnvironment, docname: str) -> str | None:
     """A page's title as text (None for a page without one), computed once per build."""
-    titles: dict[str, str] | None = _cache(env).get("titles")
-    if titles is None:
-        titles = {name: title.astext() for name, title in env.titles.items()}
-        _cache(env)["titles"] = titles
-    return titles.get(docname)
+    return sg_domain(env).page_title(docname)
 
 
 def page_uri(app: Sphinx, docname: str) -> str:
@@ -307,7 +317,22 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def freeze_after_reading(app: Sphinx, env: BuildEnvironment) -> None:
+    """Once every page is read, what is in memory (the environment) stays for the build:
+    the collector need not scan it again while pages are written (``gc.freeze``)."""
+    if os.environ.get("STUDYGUIDE_GC_FREEZE", "1") != "0":
+        gc.collect()
+        gc.freeze()
+
+
+def unfreeze(app: Sphinx, exception: BaseException | None) -> None:
+    """At the end of the build, the frozen objects are the collector's again (``gc.unfreeze``)."""
+    gc.unfreeze()
+
+
 def setup_core(app: Sphinx) -> None:
-    app.connect("doctree-read", run_read_steps)
+    app.add_transform(ReadWalk)
     app.connect("doctree-resolved", run_resolve_steps)
     app.connect("env-updated", pages_to_rewrite)
+    app.connect("env-updated", freeze_after_reading, priority=900)
+    app.connect("build-finished", unfreeze, priority=900)

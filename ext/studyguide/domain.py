@@ -169,6 +169,14 @@ class StudyGuideDomain(Domain):
             self._build_cache = {}
         return self._build_cache
 
+    def page_title(self, docname: str) -> str | None:
+        """A page's title as text (None for a page without one), computed once per build."""
+        titles: dict[str, str] | None = self.build_cache.get("titles")
+        if titles is None:
+            titles = {name: title.astext() for name, title in self.env.titles.items()}
+            self.build_cache["titles"] = titles
+        return titles.get(docname)
+
     def changed(self) -> None:
         """The data changed: drop everything computed from it."""
         self._mentions_cache = None
@@ -276,7 +284,8 @@ def make_entry_reference(
 
 
 class EntryIndex(Index):
-    """A domain index of one object type, with a sub-entry for each passage that mentions it."""
+    """A domain index of one object type; with ``studyguide_index_mentions``, a sub-entry for each
+    passage that mentions an entry (the entry's back-links list them in any case)."""
 
     objtype = "person"
 
@@ -286,12 +295,13 @@ class EntryIndex(Index):
         domain = self.domain
         assert isinstance(domain, StudyGuideDomain)
         env = domain.env
+        with_mentions = bool(env.config.studyguide_index_mentions)
         content: dict[str, list[IndexEntry]] = {}
         entries = [e for e in domain.entries.values() if e.objtype == self.objtype]
         for entry in sorted(entries, key=self.sort_key):
             if docnames is not None and entry.docname not in docnames:
                 continue
-            mentions = domain.mentions_of(entry.id)
+            mentions = domain.mentions_of(entry.id) if with_mentions else []
             letter = self.group(entry)
             rows = content.setdefault(letter, [])
             rows.append(
@@ -300,7 +310,7 @@ class EntryIndex(Index):
                 )
             )
             for mention in mentions:
-                title = env.titles[mention.docname].astext() if mention.docname in env.titles else ""
+                title = domain.page_title(mention.docname) or ""
                 where = f"{title}, ¶ {mention.paragraph}" if mention.paragraph else title
                 rows.append(IndexEntry(where, 2, mention.docname, mention.node_id, "", "", ""))
         return sorted(content.items()), True

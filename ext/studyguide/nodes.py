@@ -1,7 +1,13 @@
-"""Custom docutils nodes and how each builder renders them."""
+"""Custom docutils nodes and how each builder renders them; links between pages (``href``).
+
+Owns: ``sg_reference`` (a link to a register entry, with its direct HTML visitor),
+``sg_placeholder`` (where generated content goes), and ``href``, whose relative URIs are
+computed once per builder and pair of pages.
+"""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -29,10 +35,33 @@ def elements(node: nodes.Node, condition: Callable[[nodes.Node], bool]) -> Itera
 
 
 def visit_sg_reference_html(self: HTML5Translator, node: sg_reference) -> None:
-    self.visit_reference(node)
-    tip_id = node.get("sg_tip_id")
-    if tip_id and node.get("sg_tip"):
-        self.body[-1] = self.body[-1].replace("<a ", f'<a aria-describedby="{tip_id}" ', 1)
+    """The ``<a>`` of an entry link, written directly (as ``visit_reference`` would, plus its tooltip)."""
+    attributes = node.attributes
+    tip_id = attributes.get("sg_tip_id")
+    has_tip = bool(tip_id and attributes.get("sg_tip"))
+    if (
+        attributes["ids"]
+        or "target" in attributes
+        or "rel" in attributes
+        or attributes.get("secnumber")
+        or not isinstance(node.parent, nodes.TextElement)
+        or not attributes.get("internal")
+        or any(c.startswith("language-") for c in attributes["classes"])
+    ):  # what the standard visitor handles and entry links never have
+        self.visit_reference(node)
+        if has_tip:
+            self.body[-1] = self.body[-1].replace("<a ", f'<a aria-describedby="{tip_id}" ', 1)
+        return
+    link = (attributes["refuri"] or "#") if "refuri" in attributes else "#" + attributes["refid"]
+    classes = list(dict.fromkeys([*attributes["classes"], "reference", "internal"]))
+    tag = ["<a"]
+    if has_tip:
+        tag.append(f' aria-describedby="{self.attval(str(tip_id))}"')
+    tag.append(f' class="{self.attval(" ".join(classes))}" href="{self.attval(link)}"')
+    if "reftitle" in attributes:
+        tag.append(f' title="{self.attval(attributes["reftitle"])}"')
+    tag.append(">")
+    self.body.append("".join(tag))
 
 
 def depart_sg_reference_html(self: HTML5Translator, node: sg_reference) -> None:
@@ -61,6 +90,23 @@ def setup_nodes(app: Sphinx) -> None:
     )
 
 
+#: builder -> (from page, to page) -> relative URI; a builder's URIs do not change during its build
+_RELATIVE_URIS: weakref.WeakKeyDictionary[Any, dict[tuple[str, str], str]] = weakref.WeakKeyDictionary()
+
+
+def relative_uri(builder: Any, fromdoc: str, todoc: str) -> str:
+    """``builder.get_relative_uri``, computed once per builder and pair of pages."""
+    try:
+        uris = _RELATIVE_URIS[builder]
+    except KeyError:
+        uris = _RELATIVE_URIS[builder] = {}
+    key = (fromdoc, todoc)
+    uri = uris.get(key)
+    if uri is None:
+        uri = uris[key] = str(builder.get_relative_uri(fromdoc, todoc))
+    return uri
+
+
 def href(builder: Any, fromdoc: str, todoc: str, anchor: str = "") -> str:
     """A link from one page to an anchor on another, right for every HTML builder.
 
@@ -69,7 +115,7 @@ def href(builder: Any, fromdoc: str, todoc: str, anchor: str = "") -> str:
     """
     if fromdoc == todoc:
         return f"#{anchor}" if anchor else ""
-    uri = str(builder.get_relative_uri(fromdoc, todoc))
+    uri = relative_uri(builder, fromdoc, todoc)
     if uri.startswith("#") and anchor:
         return f"#{anchor}"
     return f"{uri}#{anchor}" if anchor else uri

@@ -520,16 +520,65 @@ def candidates_for_claim(
     index: RegisterIndex | None = None,
 ) -> list[Question]:
     """Every question one claim can give; true/false in both its true and its false form."""
-    claim = replace(claim, text=normalise_space(claim.text), blank=normalise_space(claim.blank))
-    index = index or RegisterIndex.of(people)
-    made = [
-        who_question(claim, people, voices, seed, wording),
-        tf_question(claim, people, seed, wording, true=True),
-        tf_question(claim, people, seed, wording, true=False),
-        blank_question(claim, people, seed, wording, index),
-        mc_question(claim, people, seed, wording),
-    ]
+    made = [make() for _type, make in candidate_makers(claim, people, voices, seed, wording, index)]
     return [q for q in made if q is not None]
+
+
+def candidate_makers(
+    claim: ClaimInput,
+    people: dict[str, Person],
+    voices: Sequence[str],
+    seed: str,
+    wording: Wording = ENGLISH,
+    index: RegisterIndex | None = None,
+) -> list[tuple[str, Callable[[], Question | None]]]:
+    """The questions ``candidates_for_claim`` makes, each as (its type, how to make it), in its order.
+
+    Each question is seeded by the claim alone, so making some and not others changes none.
+    """
+    claim = replace(claim, text=normalise_space(claim.text), blank=normalise_space(claim.blank))
+    register = index or RegisterIndex.of(people)
+    return [
+        ("who", lambda: who_question(claim, people, voices, seed, wording)),
+        ("tf", lambda: tf_question(claim, people, seed, wording, true=True)),
+        ("tf", lambda: tf_question(claim, people, seed, wording, true=False)),
+        ("blank", lambda: blank_question(claim, people, seed, wording, register)),
+        ("mc", lambda: mc_question(claim, people, seed, wording)),
+    ]
+
+
+class _Options:
+    """A claim's candidate questions of the wanted types not to avoid, made only when asked for."""
+
+    #: the order in which ``any`` tries the makers (a true/false statement is the cheapest)
+    PROBE = (1, 2, 3, 4, 0)
+
+    def __init__(
+        self,
+        makers: list[tuple[str, Callable[[], Question | None]]],
+        types: Collection[str],
+        avoid: Collection[str],
+    ) -> None:
+        self.makers = makers
+        self.types = types
+        self.avoid = avoid
+        self.made: dict[int, Question | None] = {}
+
+    def _get(self, position: int) -> Question | None:
+        if position not in self.made:
+            kind, make = self.makers[position]
+            question = make() if kind in self.types else None
+            if question is not None and question_key(question) in self.avoid:
+                question = None
+            self.made[position] = question
+        return self.made[position]
+
+    def any(self) -> bool:
+        return any(self._get(position) is not None for position in self.PROBE)
+
+    def all(self) -> list[Question]:
+        made = [self._get(position) for position in range(len(self.makers))]
+        return [q for q in made if q is not None]
 
 
 def questions_for_claim(
@@ -617,15 +666,12 @@ def build_quiz(
     voices = sorted({c.holder for c in claims if c.holder})
     index = RegisterIndex.of(people)
     rng = rng_for(seed, spec.id, "pick")
-    options: dict[str, list[Question]] = {}
-    for claim in selected:
-        made = [
-            q
-            for q in candidates_for_claim(claim, people, voices, seed, wording, index)
-            if q.type in types and question_key(q) not in avoid
-        ]
-        if made:
-            options[claim.id] = made
+    # A claim's questions are made when the quiz keeps the claim; before, only as many as it
+    # takes to know that the claim gives one.
+    lazy = {
+        claim.id: _Options(candidate_makers(claim, people, voices, seed, wording, index), types, avoid)
+        for claim in selected
+    }
     extra: list[Question] = []
     named = {m for c in selected for m in (*c.mentions, *c.topics)}
     if "order" in types:
@@ -640,13 +686,14 @@ def build_quiz(
         if match:
             extra.append(match)
     by_id = {c.id: c for c in selected}
-    asked = [c.id for c in selected if c.id in options]
+    asked = [c.id for c in selected if lazy[c.id].any()]
     if spec.count is not None:
         room = max(spec.count - len(extra), 0)
         extra = extra[: spec.count]
         if len(asked) > room:
             keep = spread_claims([by_id[c] for c in asked], room, rng)
             asked = [c for c in asked if c in keep]
+    options = {c: lazy[c].all() for c in asked}
     if len({by_id[c].holder for c in asked}) < 2:  # one voice: "who holds this view" asks nothing
         options = {c: [q for q in made if q.type != "who"] or made for c, made in options.items()}
     chosen = assign_types([options[c] for c in asked], [by_id[c] for c in asked], rng)
