@@ -334,5 +334,5 @@ def setup_core(app: Sphinx) -> None:
     app.add_transform(ReadWalk)
     app.connect("doctree-resolved", run_resolve_steps)
     app.connect("env-updated", pages_to_rewrite)
-    app.connect("env-updated", freeze_after_reading, priority=900)
+    app.connect("env-updated", freeze_after_reading, priority=100)  # before generation
     app.connect("build-finished", unfreeze, priority=900)

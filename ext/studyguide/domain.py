@@ -109,7 +109,7 @@ class StudyGuideDomain(Domain):
     }
     initial_data: ClassVar[dict[str, Any]] = {"docs": {}, "fingerprints": {}}
     data_version = 1
-    _mentions_cache: dict[str, list[Mention]] | None = None
+    _mentions_cache: dict[tuple[str, bool], list[Mention]] | None = None
     _entries_cache: dict[str, Entry] | None = None
     quiz_cache: Any = None  # studyguide.quiz.directive.QuizSet, built once per build
     _build_cache: dict[str, Any] | None = None
@@ -143,19 +143,20 @@ class StudyGuideDomain(Domain):
 
     def mentions_of(self, target: str) -> list[Mention]:
         """The passages of the text that mention an entry (not the editors' notes)."""
-        return [m for m in self._mention_index().get(target, []) if not m.note]
+        return list(self._mention_index().get((target, False), ()))
 
     def note_mentions_of(self, target: str) -> list[Mention]:
         """The editors' notes that name an entry."""
-        return [m for m in self._mention_index().get(target, []) if m.note]
+        return list(self._mention_index().get((target, True), ()))
 
-    def _mention_index(self) -> dict[str, list[Mention]]:
+    def _mention_index(self) -> dict[tuple[str, bool], list[Mention]]:
+        """(entry, in a note) -> its mentions, pages in name order."""
         cache = self._mentions_cache
         if cache is None:
             cache = {}
             for docname in sorted(self.docs):
                 for mention in self.docs[docname].mentions:
-                    cache.setdefault(mention.target, []).append(mention)
+                    cache.setdefault((mention.target, mention.note), []).append(mention)
             self._mentions_cache = cache
         return cache
 

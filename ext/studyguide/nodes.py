@@ -100,6 +100,8 @@ def relative_uri(builder: Any, fromdoc: str, todoc: str) -> str:
         uris = _RELATIVE_URIS[builder]
     except KeyError:
         uris = _RELATIVE_URIS[builder] = {}
+    except TypeError:  # an object that cannot be weakly referenced (a stand-in): no cache
+        return str(builder.get_relative_uri(fromdoc, todoc))
     key = (fromdoc, todoc)
     uri = uris.get(key)
     if uri is None:

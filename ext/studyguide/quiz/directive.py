@@ -31,6 +31,7 @@ from studyguide.quiz.generate import (
     QuizSpec,
     Wording,
     build_quiz,
+    debate_voices,
     question_key,
 )
 from studyguide.quiz.quality import QuizProfile, check_across, check_claim, check_entry, check_quiz
@@ -286,11 +287,20 @@ def built_quizzes(app: Sphinx) -> QuizSet:
     keys = {quiz_id: docname for docname, data in sorted(domain.docs.items()) for quiz_id in data.keys}
     exams = {quiz_id: docname for docname, data in sorted(domain.docs.items()) for quiz_id in data.exams}
     asked_once: set[str] = set()  # order and match questions are not repeated across quizzes
+    voices = debate_voices(claims)
+    words = wording()
+    by_piece: dict[str, list[ClaimInput]] = {}
+    for claim_input in claims:
+        by_piece.setdefault(claim_input.piece, []).append(claim_input)
     for docname in sorted(domain.docs, key=lambda d: order.get(d, len(order))):
         for record in domain.docs[docname].quizzes.values():
             if record.id in result.quizzes:
                 continue
-            questions, used = build_quiz(record.spec, claims, people, wording(), avoid=asked_once)
+            pool = claims
+            if record.spec.pieces:  # the pieces' claims, in the same order (a quiz selects from them)
+                pool = [c for piece in dict.fromkeys(record.spec.pieces) for c in by_piece.get(piece, ())]
+                pool.sort(key=lambda c: c.position)
+            questions, used = build_quiz(record.spec, pool, people, words, avoid=asked_once, voices=voices)
             asked_once |= {question_key(q) for q in questions if q.type in ("order", "match")}
             version = hashlib.sha256(
                 json.dumps([q.as_json() for q in questions], sort_keys=True).encode("utf-8")

@@ -12,6 +12,7 @@ and the question types spread (``build_quiz``).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
 import re
@@ -308,6 +309,8 @@ def tf_question(
     ``true`` asks for one or the other (``None``: a seeded choice); ``None`` is returned
     when the claim has no statement of that kind.
     """
+    if true and not claim.paraphrase.strip():
+        return None  # no true statement to ask (before the false ones are folded)
     falses = _distinct(claim.false, exclude=[claim.paraphrase, claim.text])
     rng = rng_for(seed, claim.id, "tf")
     if true is None:
@@ -458,6 +461,7 @@ def role_names_person(person: Person) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def normalise_words(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
 
@@ -536,7 +540,9 @@ def candidate_makers(
 
     Each question is seeded by the claim alone, so making some and not others changes none.
     """
-    claim = replace(claim, text=normalise_space(claim.text), blank=normalise_space(claim.blank))
+    text, blank = normalise_space(claim.text), normalise_space(claim.blank)
+    if (text, blank) != (claim.text, claim.blank):
+        claim = replace(claim, text=text, blank=blank)
     register = index or RegisterIndex.of(people)
     return [
         ("who", lambda: who_question(claim, people, voices, seed, wording)),
@@ -550,8 +556,9 @@ def candidate_makers(
 class _Options:
     """A claim's candidate questions of the wanted types not to avoid, made only when asked for."""
 
-    #: the order in which ``any`` tries the makers (a true/false statement is the cheapest)
-    PROBE = (1, 2, 3, 4, 0)
+    #: the order in which ``any`` tries the makers: the author's own question and the true
+    #: statement (absent or cheap), the who-question, the blank, then the false statement
+    PROBE = (4, 1, 0, 3, 2)
 
     def __init__(
         self,
@@ -612,14 +619,20 @@ class QuizSpec:
     seed: str = ""
 
 
+def debate_voices(claims: Iterable[ClaimInput]) -> list[str]:
+    """Every holder of a claim: the choices a who-question draws on (``voices`` of ``build_quiz``)."""
+    return sorted({c.holder for c in claims if c.holder})
+
+
 def select_claims(claims: Iterable[ClaimInput], spec: QuizSpec) -> list[ClaimInput]:
     """The claims a quiz's filters select, in text order."""
+    pieces, holders, topics = set(spec.pieces), set(spec.holders), set(spec.topics)
     chosen = [
         c
         for c in claims
-        if (not spec.pieces or c.piece in spec.pieces)
-        and (not spec.holders or c.holder in spec.holders)
-        and (not spec.topics or set(spec.topics) & (set(c.topics) | set(c.mentions)))
+        if (not pieces or c.piece in pieces)
+        and (not holders or c.holder in holders)
+        and (not topics or not topics.isdisjoint((*c.topics, *c.mentions)))
     ]
     return sorted(chosen, key=lambda c: (c.position, c.id))
 
@@ -650,6 +663,7 @@ def build_quiz(
     people: dict[str, Person],
     wording: Wording = ENGLISH,
     avoid: Collection[str] = frozenset(),
+    voices: Sequence[str] | None = None,
 ) -> tuple[list[Question], list[ClaimInput]]:
     """All questions of a quiz, and the claims it drew on.
 
@@ -663,7 +677,8 @@ def build_quiz(
     seed = spec.seed or spec.id
     types = spec.types or tuple(QUESTION_TYPES)
     selected = select_claims(claims, spec)
-    voices = sorted({c.holder for c in claims if c.holder})
+    if voices is None:
+        voices = debate_voices(claims)
     index = RegisterIndex.of(people)
     rng = rng_for(seed, spec.id, "pick")
     # A claim's questions are made when the quiz keeps the claim; before, only as many as it
