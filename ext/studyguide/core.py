@@ -16,9 +16,6 @@ the other way round.
 
 from __future__ import annotations
 
-import gc
-import hashlib
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
@@ -81,7 +78,7 @@ class ResolvePage:
     doctree: nodes.document
     placeholders: list[sg_placeholder] = field(default_factory=list)
     by_kind: dict[str, list[sg_placeholder]] = field(default_factory=dict)
-    mentions: list[nodes.inline] = field(default_factory=list)  # inline elements with ``sg_target``
+    mentions: list[nodes.Element] = field(default_factory=list)  # resolved mentions (``sg_target``)
     claims: list[nodes.inline] = field(default_factory=list)  # inline claim passages
 
     def of_kind(self, *kinds: str) -> list[sg_placeholder]:
@@ -156,7 +153,7 @@ def read_walk(docname: str, document: nodes.document) -> ReadPage:
             elif isinstance(child, sg_placeholder):
                 placeholders.append(child)
             if "sg_target" in attributes:
-                if attributes["ids"]:
+                if "sg_mention_id" in attributes:
                     mentions.append(Spot(child, child_line, child_paragraph, admonitions))
                 for passage in open_passages:
                     passage.mentions.append(child)
@@ -229,10 +226,11 @@ def resolve_walk(docname: str, doctree: nodes.document) -> ResolvePage:
     claims = page.claims
     inline_class = nodes.inline
     for node in doctree.findall(nodes.Element):
-        if isinstance(node, inline_class):
-            attributes = node.attributes
-            if "sg_target" in attributes:
+        attributes = node.attributes
+        if "sg_target" in attributes:
+            if "sg_mention_id" in attributes:
                 mentions.append(node)
+        elif isinstance(node, inline_class):
             if "sg_claim" in attributes:
                 claims.append(node)
         elif isinstance(node, sg_placeholder):
@@ -313,26 +311,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return changed
 
 
-def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def freeze_after_reading(app: Sphinx, env: BuildEnvironment) -> None:
-    """Once every page is read, what is in memory (the environment) stays for the build:
-    the collector need not scan it again while pages are written (``gc.freeze``)."""
-    if os.environ.get("STUDYGUIDE_GC_FREEZE", "1") != "0":
-        gc.collect()
-        gc.freeze()
-
-
-def unfreeze(app: Sphinx, exception: BaseException | None) -> None:
-    """At the end of the build, the frozen objects are the collector's again (``gc.unfreeze``)."""
-    gc.unfreeze()
-
-
 def setup_core(app: Sphinx) -> None:
     app.add_transform(ReadWalk)
     app.connect("doctree-resolved", run_resolve_steps)
     app.connect("env-updated", pages_to_rewrite)
-    app.connect("env-updated", freeze_after_reading, priority=100)  # before generation
-    app.connect("build-finished", unfreeze, priority=900)

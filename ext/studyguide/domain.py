@@ -277,6 +277,9 @@ def make_entry_reference(
         ref["refuri"] = href(builder, fromdocname, entry.docname, entry.node_id)
     ref["reftitle"] = entry.tip or entry.name
     mention_id = node.get("sg_mention_id")
+    if mention_id:  # a mention: its id and target go with the link
+        ref["sg_mention_id"] = mention_id
+        ref["sg_target"] = node["sg_target"]
     if mention_id and entry.tip:
         ref["sg_tip"] = entry.tip
         ref["sg_tip_id"] = f"{mention_id}-tip"

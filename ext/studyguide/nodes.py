@@ -17,7 +17,8 @@ from sphinx.writers.html5 import HTML5Translator
 
 
 class sg_reference(nodes.reference):
-    """A link to a register entry; in HTML it carries a hover/focus tooltip.
+    """A link to a register entry; in HTML it carries a hover/focus tooltip, and a mention's
+    link is wrapped in the span that carries the mention's id (``sg_mention_id``).
 
     Non-HTML builders fall back to ``visit_reference`` through the class hierarchy.
     """
@@ -39,6 +40,9 @@ def visit_sg_reference_html(self: HTML5Translator, node: sg_reference) -> None:
     attributes = node.attributes
     tip_id = attributes.get("sg_tip_id")
     has_tip = bool(tip_id and attributes.get("sg_tip"))
+    mention_id = attributes.get("sg_mention_id")
+    if mention_id:  # a mention: the span that carries its id (the back-links' target)
+        self.body.append(f'<span class="sg-mention" id="{self.attval(str(mention_id))}">')
     if (
         attributes["ids"]
         or "target" in attributes
@@ -70,6 +74,8 @@ def depart_sg_reference_html(self: HTML5Translator, node: sg_reference) -> None:
     if tip_id and node.get("sg_tip"):
         text = self.encode(node["sg_tip"])
         self.body.append(f'<span class="sg-tip sg-apparatus" role="tooltip" id="{tip_id}">{text}</span>')
+    if node.get("sg_mention_id"):
+        self.body.append("</span>")
 
 
 def _skip(self: Any, node: nodes.Element) -> None:

@@ -274,12 +274,13 @@ class MentionRole(XRefRole):
         safe = _safe_id(target)
         serial = env.new_serialno(f"sg-mention-{safe}")
         mention_id = f"mention-{safe}-{serial}" if serial else f"mention-{safe}"
+        # The reference itself is the mention (no wrapper node): its id is written around the
+        # link by the HTML visitor (``<span class="sg-mention" id=...>``).
         node["sg_mention_id"] = mention_id
-        wrapper = nodes.inline("", "", node, ids=[mention_id], classes=["sg-mention"])
-        wrapper["sg_target"] = target
-        wrapper["sg_objtype"] = objtype
-        document.ids[mention_id] = wrapper
-        return [wrapper], []
+        node["sg_target"] = target
+        node["sg_objtype"] = objtype
+        document.ids[mention_id] = node
+        return [node], []
 
 
 def _warn_missing_reference(app: Sphinx, domain: Domain | None, node: addnodes.pending_xref) -> bool | None:
@@ -315,7 +316,7 @@ def record_mentions(env: BuildEnvironment, page: ReadPage) -> None:
                 target=node["sg_target"],
                 objtype=node["sg_objtype"],
                 docname=docname,
-                node_id=node["ids"][0],
+                node_id=node["sg_mention_id"],
                 line=spot.line,
                 paragraph=spot.paragraph,
                 note=bool(spot.admonitions) and not note_classes.isdisjoint(spot.admonitions),
