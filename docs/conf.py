@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))  # markup_reference: the reference from the code
 
 project = "Kronstadt 1921: A Debate of 1939"
 author = "Victor Serge; the editors of the New International"
@@ -16,17 +20,18 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "studyguide",
+    "markup_reference",
 ]
 
 myst_enable_extensions = ["attrs_block", "attrs_inline", "colon_fence", "deflist"]
 myst_heading_anchors = 2
 
 # Entries cite the reference their dates and role were checked in (:source:).
-studyguide_require_source = False  # True once every entry cites a :source: (see the issue-14 notes)
+studyguide_require_source = True  # every register entry cites a :source: (warning no-source)
 # The register's indices list every passage that names an entry (as its back-links do).
 studyguide_index_mentions = True
 
-exclude_patterns = ["_build", "text/front.md", "tutorial-example", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_ext", "text/front.md", "tutorial-example", "Thumbs.db", ".DS_Store"]
 suppress_warnings: list[str] = []
 
 html_theme = "furo"

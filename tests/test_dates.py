@@ -170,3 +170,48 @@ def test_timeline_sorts_a_range_by_its_start(app: SphinxTestApp) -> None:
     assert when["The War"] == "from November 1917 or May 1918 to November 1920 or October 1922"
     assert when["The League"] == "founded 1903"
     assert when["The Rising"] == "1–18 March 1921"
+
+
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [
+        ("04/10/1905", "1905-10-04 if it is day/month/year"),
+        ("10/25/1905", "1905-10-25 if it is month/day/year"),
+    ],
+)
+def test_a_day_month_year_date_gets_an_iso_suggestion(text: str, suggested: str) -> None:
+    with pytest.raises(ValueError, match="could be day/month/year or month/day/year") as caught:
+        parse_date(text)
+    assert suggested in str(caught.value)
+
+
+@pytest.mark.sphinx("html", testroot="dates", freshenv=True, confoverrides={"language": "fr"})
+def test_a_french_build_writes_dates_in_french(app: SphinxTestApp) -> None:
+    """Month names, "born", "founded", "or" and ranges come from the extension's French catalog."""
+    app.build()
+    assert app.warning.getvalue() == ""
+    register = html(app, "register.html")
+
+    def heading(entry_id: str) -> str:
+        match = re.search(rf'id="[a-z]+-{entry_id}">(.*?)</dt>', register, re.S)
+        assert match, entry_id
+        return re.sub(r"<[^>]+>", "", match.group(1)).replace("¶", "").strip()
+
+    nbsp = "\u00a0"
+    assert heading("writer") == "Ada Writer (30 décembre 1890 – 17 novembre 1947)"
+    assert heading("envoy") == f"Basil Envoy (naissance{nbsp}: 1864)"
+    assert heading("monthly") == "The Monthly (juillet 1934 – 1958)"
+    assert heading("congress") == "The Congress (21 janvier 1924)"
+    assert heading("rising") == "The Rising (1er–18 mars 1921)"
+    assert heading("league") == f"The League (fondation{nbsp}: 1903)"
+    assert "born" not in register and "founded" not in register and "March" not in register
+    tips = dict(
+        re.findall(
+            r'<span class="sg-tip sg-apparatus" role="tooltip" id="mention-([a-z]+)-tip">([^<]*)<',
+            html(app, "index.html"),
+        )
+    )
+    assert tips["envoy"].startswith("n. 1864 · ")
+    assert tips["league"].startswith(f"fondation{nbsp}: 1903 · ")
+    timeline = html(app, "timeline.html")
+    assert "de novembre 1917 ou mai 1918 à novembre 1920 ou octobre 1922" in timeline

@@ -150,3 +150,29 @@ def test_seed_pages_are_the_ones_in_docs() -> None:
         "reply-to-ciliga",
         "reply-to-serge",
     ]
+
+
+def test_seed_import_gives_the_pages_it_gave() -> None:
+    """`make import-text`, run today, writes the pages the first import wrote (the manifest's digests)."""
+    import json
+    import shlex
+
+    root = Path(__file__).resolve().parent.parent
+    recipe = (root / "Makefile").read_text("utf-8").split("\nimport-text:", 1)[1].split("\n\n", 1)[0]
+    words = shlex.split(recipe.replace("\\\n", " ").split("import-text", 1)[1].replace("$(IMPORTOPTS)", ""))
+    first_title = words[words.index("--first-title") + 1]
+    quotes = [words[i + 1] for i, w in enumerate(words) if w == "--quote"]
+    files = importer.plan(importer.parse(SEED.read_text("utf-8"), first_title=first_title, quotes=quotes))
+    manifest = json.loads((root / "docs" / "text" / importer.MANIFEST_NAME).read_text("utf-8"))["files"]
+    assert sorted(files) == sorted(manifest)
+    for name, content in files.items():
+        assert importer._digest(content) == manifest[name], name
+
+
+def test_an_italic_dateline_is_a_dateline_in_italics() -> None:
+    text = "A Letter\n\nRunning text of the letter, long enough to be a paragraph of its own here.\n\n_Eastport, 3 May 1906_\n"
+    source = importer.parse(text)
+    (piece,) = source.pieces
+    assert [b.kind for b in piece.blocks] == ["para", "dateline"]
+    assert "{.dateline}\n*Eastport, 3 May 1906*" in importer.render_piece(piece)
+    assert "dateline 'Eastport, 3 May 1906' -> a-letter.md" in "\n".join(source.report)

@@ -307,15 +307,19 @@ def test_bad_claims_and_quizzes_warn(app: SphinxTestApp) -> None:
     warnings = app.warning.getvalue()
     expected = [
         (r"claim 'c-no-holder' has no :holder:", "claim-holder"),
-        (r"claim 'c-unknown': unknown holder 'somone'; did you mean 'someone'\?", "unknown-id"),
-        (r"claim 'c-unknown': unknown topic 'nowhere'", "unknown-id"),
+        (r"claim 'c-unknown': :holder: names unknown id 'somone'; did you mean 'someone'\?", "unknown-id"),
+        (r"claim 'c-unknown': :topics: names unknown id 'nowhere'", "unknown-id"),
         (r"duplicate claim id 'c-dup'", "duplicate-id"),
         (r"claim directive 'c-lonely' has no body", "claim-orphan"),
         (r"claim 'c-question': a :question: needs an :answer:", "bad-option"),
         (r"claim role .* needs 'words <claim-id>'", "empty-target"),
-        (r"quiz 'nothing': unknown id 'nobody-at-all'", "quiz-filter"),
+        (r"quiz 'nothing': :holders: names unknown id 'nobody-at-all'", "quiz-filter"),
+        (r"quiz 'misspelt': :pieces: names no page 'indx'; did you mean 'index'\?", "quiz-filter"),
+        (r"quiz 'misspelt': :topics: names unknown id 'somone'; did you mean 'someone'\?", "quiz-filter"),
+        (r"claim passage 'c-no-holder' has no claim directive with its id on the page", "claim-orphan"),
+        (r"blank 'stray' is outside any claim", "claim-blank"),
         (r"quiz 'nothing': its filters match no claim", "quiz-filter"),
-        (r"quiz 'too-many': unknown question types \['essay'\]", "quiz-filter"),
+        (r"quiz 'too-many': :types: names unknown question types \['essay'\]", "quiz-filter"),
         (r"quiz 'too-many' asks for 500 questions", "quiz-short"),
         (r"answer key or exam for unknown quiz 'missing-quiz'", "quiz-filter"),
     ]

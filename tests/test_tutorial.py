@@ -19,7 +19,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from sphinx.cmd.build import build_main
 
 from tests.conftest import DOCS, ROOT
 from tests.htmltext import main_text, normalise
@@ -38,53 +37,87 @@ def tutorial_command(program: str) -> list[str]:
     return shlex.split(lines[0])
 
 
-def copy_example(dest: Path, *, with_text: bool = True) -> Path:
-    ignore = ["_build", "__pycache__", ".doctrees"] + ([] if with_text else ["text"])
-    shutil.copytree(EXAMPLE, dest, ignore=shutil.ignore_patterns(*ignore))
-    return dest
+UNTAGGED = re.compile(r"# Until the first claims.*?\nsuppress_warnings[^\n]*\n\n", re.DOTALL)
 
 
-def test_import_as_the_tutorial_says(tmp_path: Path) -> None:
-    project = copy_example(tmp_path / "guide", with_text=False)
-    words = tutorial_command("python -m studyguide import-text")
+def run_command(words: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "ext"), env.get("PYTHONPATH", "")) if p)
-    result = subprocess.run(
-        [sys.executable, *words[1:]], cwd=project, env=env, capture_output=True, text=True, check=False
-    )
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    return subprocess.run(words, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+
+
+def new_project(base: Path) -> Path:
+    """The project the tutorial's `new` command makes, run as printed next to the example's source."""
+    base.mkdir(parents=True, exist_ok=True)
+    shutil.copy(EXAMPLE / "source.txt", base / "source.txt")
+    words = tutorial_command("python -m studyguide new")
+    result = run_command([sys.executable, *words[1:]], base)
     assert result.returncode == 0, result.stdout + result.stderr
-    out = project / words[words.index("--out") + 1]
-    written = sorted(p.name for p in out.glob("*.md"))
+    return base / words[words.index("new") + 1]
+
+
+def test_new_as_the_tutorial_says(tmp_path: Path) -> None:
+    project = new_project(tmp_path)
+    written = sorted(p.name for p in (project / "text").glob("*.md"))
     # The example keeps exactly the pages the import writes, tagged since.
     assert written == sorted(p.name for p in (EXAMPLE / "text").glob("*.md"))
-    assert (out / "reply-to-mr-reed.md").read_text("utf-8") == SHOWN_IMPORT.read_text("utf-8")
+    assert (project / "text" / "reply-to-mr-reed.md").read_text("utf-8") == SHOWN_IMPORT.read_text("utf-8")
+    # The conf.py the tutorial shows is the one `new` writes, less the lines step 6 deletes.
+    conf = (project / "conf.py").read_text("utf-8")
+    assert UNTAGGED.search(conf), "the tutorial's step 6 names lines conf.py does not have"
+    assert UNTAGGED.sub("", conf) == (EXAMPLE / "conf.py").read_text("utf-8")
+    shown = EXAMPLE / "quizzes" / "whole-text.md"
+    assert (project / "quizzes" / "whole-text.md").read_text("utf-8") == shown.read_text("utf-8")
+
+
+def test_dry_run_as_the_tutorial_says(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLE / "source.txt", tmp_path / "source.txt")
+    words = tutorial_command("python -m studyguide import-text")
+    result = run_command([sys.executable, *words[1:]], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "piece 2: 'Reply to Mr Reed'" in result.stdout and "nothing was written" in result.stdout
+    assert result.stdout == (EXAMPLE / "dry-run.txt").read_text("utf-8"), "the report the tutorial shows"
+    assert not (tmp_path / "text").exists()
 
 
 @pytest.fixture(scope="module")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example project built with the tutorial's command (quietly, doctrees kept aside)."""
-    base = tmp_path_factory.mktemp("tutorial")
-    project = copy_example(base / "guide")
-    words = tutorial_command("sphinx-build")
-    assert words[-2:] == [".", "_build/html"], words
-    out = project / "_build" / "html"
-    args = [*words[1:-2], "-q", "-d", str(base / "doctrees"), str(project), str(out)]
-    assert build_main(args) == 0, "the tutorial's example does not build cleanly"
-    return out
+    """The tutorial's project: made by `new`, tagged as the example is, built with `make html` and `make epub`."""
+    project = new_project(tmp_path_factory.mktemp("tutorial"))
+    shutil.copy(EXAMPLE / "register.md", project / "register.md")
+    for page in (EXAMPLE / "text").glob("*.md"):
+        shutil.copy(page, project / "text" / page.name)
+    conf = project / "conf.py"
+    conf.write_text(UNTAGGED.sub("", conf.read_text("utf-8")), "utf-8")
+    for target in ("html", "epub"):
+        assert f"make {target}" in TUTORIAL.read_text("utf-8")
+        result = run_command(["make", target], project)
+        assert result.returncode == 0, f"make {target} fails:\n{result.stdout}{result.stderr}"
+    return project / "_build" / "html"
+
+
+def test_example_epub(example_site: Path) -> None:
+    import zipfile
+
+    (book,) = (example_site.parent / "epub").glob("*.epub")
+    names = zipfile.ZipFile(book).namelist()
+    assert "text/reply-to-mr-reed.xhtml" in names
+    assert not [n for n in names if ".doctrees" in n]
 
 
 def test_example_builds_register_and_quiz(example_site: Path) -> None:
     register = main_text((example_site / "register.html").read_text("utf-8"))
     assert "Thomas Reed" in register and "Mentioned in" in register
-    quiz = (example_site / "quiz.html").read_text("utf-8")
-    assert 'data-sg-quiz="harbour"' in quiz
-    assert (example_site / "answers.html").exists()
+    quiz = (example_site / "quizzes" / "whole-text.html").read_text("utf-8")
+    assert 'data-sg-quiz="whole-text"' in quiz
+    assert (example_site / "quizzes" / "answers" / "whole-text.html").exists()
     data = json.loads((example_site / "quizzes.json").read_text("utf-8"))
-    (harbour,) = [q for q in data["quizzes"] if q["id"] == "harbour"]
+    (harbour,) = [q for q in data["quizzes"] if q["id"] == "whole-text"]
     assert harbour["questions"]
     types = {q["type"] for q in harbour["questions"]}
     assert len(types) >= 3 and types <= {"who", "tf", "blank", "mc", "order", "match"}
-    for export in ("harbour.gift", "harbour-qti12.zip"):
+    for export in ("whole-text.gift", "whole-text-qti12.zip"):
         assert (example_site / "_quizzes" / export).stat().st_size > 0
 
 

@@ -11,6 +11,9 @@ Owns ``setup``, which wires every module into Sphinx.  The modules import only d
   ``quiz.directive`` < ``quiz.render`` < ``quiz.export`` < ``quiz.exams`` < ``quiz.report``,
   ``quiz.coverage`` < ``quiz.setup``, and ``overviews`` (which reads ``quiz.directive``);
 - this ``setup``.  ``tests/test_imports.py`` fails on any import cycle.
+
+The commands stand apart, with no Sphinx imports: ``importer`` (text to MyST pages) <
+``scaffold`` (a new project) < ``__main__``.
 """
 
 from __future__ import annotations

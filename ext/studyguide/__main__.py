@@ -1,4 +1,4 @@
-"""Command line: ``python -m studyguide import-text SOURCE --out DIR`` and ``... grade RESULTS``."""
+"""Command line: ``python -m studyguide import-text SOURCE --out DIR``, ``... new DIR`` and ``... grade RESULTS``."""
 
 from __future__ import annotations
 
@@ -12,24 +12,109 @@ from studyguide import importer
 DEFAULT_KEYS = "docs/_build/teacher"
 
 
+def _read_source(source_path: Path) -> str:
+    """The source's text, or an ImportError_ with one clear line."""
+    if source_path.is_dir():
+        raise importer.ImportError_(f"{source_path} is a folder; give the text file")
+    try:
+        return source_path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise importer.ImportError_(f"no such file: {source_path}") from None
+    except UnicodeDecodeError as exc:
+        raise importer.ImportError_(
+            f"{source_path} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again"
+        ) from None
+    except OSError as exc:
+        raise importer.ImportError_(f"cannot read {source_path}: {exc.strerror or exc}") from None
+
+
+def run_import(
+    source_path: Path,
+    out: Path,
+    *,
+    config: importer.Config,
+    force: bool = False,
+    dry_run: bool = False,
+    echo: bool = True,
+) -> importer.Source:
+    """Parse, report and (unless dry_run) write; raises ImportError_ before writing anything on bad input."""
+    text = _read_source(source_path)
+    source = importer.parse(text, config=config)
+    files = importer.plan(source)
+    if echo:
+        print(f"read {source_path}")
+        for line in source.report:
+            print(f"  {line}")
+        for line in source.warnings:
+            print(f"warning: {line}")
+    written = importer.write(files, out, force=force, dry_run=dry_run)
+    if echo:
+        if dry_run:
+            print(f"dry run: would write {len(files)} files into {out}; nothing was written")
+        else:
+            print(f"wrote {len(written)} files into {out}: " + ", ".join(p.name for p in written))
+    return source
+
+
 def _import_text(args: argparse.Namespace) -> int:
     source_path = Path(args.source)
     try:
-        text = source_path.read_text("utf-8")
-    except FileNotFoundError:
-        print(f"error: no such file: {source_path}", file=sys.stderr)
-        return 2
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"error: cannot read {source_path}: {exc}", file=sys.stderr)
-        return 2
-    try:
-        source = importer.parse(text, first_title=args.first_title, quotes=args.quote)
-        written = importer.write(importer.plan(source), Path(args.out), force=args.force)
+        config, config_path = importer.find_config(source_path, Path(args.config) if args.config else None)
+        if config_path:
+            print(f"settings from {config_path}")
+        if args.first_title:
+            config.first_title = args.first_title
+        config.quotes += args.quote
+        config.headings += args.heading
+        config.not_headings += args.not_heading
+        run_import(source_path, Path(args.out), config=config, force=args.force, dry_run=args.dry_run)
     except importer.ImportError_ as exc:
-        print(f"error: {source_path}: {exc}; nothing was written", file=sys.stderr)
+        print(f"error: {exc}; nothing was written", file=sys.stderr)
         return 2
-    for path in written:
-        print(f"wrote {path}")
+    return 0
+
+
+def _ask(label: str, given: str | None, default: str | None) -> str:
+    """A flag's value, else the answer to a question (on a terminal), else the default."""
+    if given:
+        return given
+    if sys.stdin.isatty():
+        shown = f" [{default}]" if default else ""
+        answer = input(f"{label}{shown}: ").strip()
+        if answer:
+            return answer
+    if default:
+        return default
+    raise importer.ImportError_(f"no {label.lower()}: give --{label.lower().split()[0]}")
+
+
+def _new(args: argparse.Namespace) -> int:
+    from studyguide import scaffold
+
+    try:
+        scaffold.check_target(Path(args.dir))
+        source_path = Path(_ask("Source text", args.source, None))
+        text = _read_source(source_path)
+        config, config_path = importer.find_config(source_path, Path(args.config) if args.config else None)
+        if args.first_title:
+            config.first_title = args.first_title
+        parsed = importer.parse(text, config=config)
+        title = _ask("Title", args.title, parsed.title)
+        author = _ask("Author", args.author, parsed.author)
+        answers = scaffold.Answers(title=title, author=author, source=source_path, version=args.version)
+        report = scaffold.create(answers, Path(args.dir), config, text)
+    except importer.ImportError_ as exc:
+        print(f"error: {exc}; nothing was written", file=sys.stderr)
+        return 2
+    except (EOFError, KeyboardInterrupt):
+        print("error: stopped before the project was written; nothing was written", file=sys.stderr)
+        return 2
+    if config_path:
+        print(f"settings from {config_path}")
+    print(f"read {source_path}")
+    for line in report:
+        print(f"  {line}" if not line.startswith("warning:") else line)
+    print(f"wrote a study guide in {args.dir}: cd {args.dir} && make html (then open _build/html/index.html)")
     return 0
 
 
@@ -88,8 +173,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="PREFIX",
         help="a paragraph starting with PREFIX is a long quotation (repeatable)",
     )
+    imp.add_argument(
+        "--heading",
+        action="append",
+        default=[],
+        metavar="LINE",
+        help="this line opens a piece, whatever its layout (repeatable)",
+    )
+    imp.add_argument(
+        "--not-heading",
+        action="append",
+        default=[],
+        metavar="LINE",
+        help="this line never opens a piece (repeatable)",
+    )
+    imp.add_argument(
+        "--config",
+        metavar="TOML",
+        help="settings file (default: SOURCE-STEM.import.toml, or [tool.studyguide.import] in a pyproject.toml "
+        "beside the source)",
+    )
+    imp.add_argument("--dry-run", action="store_true", help="print the report and write nothing")
     imp.add_argument("--force", action="store_true", help="overwrite pages edited since the last import")
     imp.set_defaults(func=_import_text)
+    new = commands.add_parser(
+        "new", help="make a study-guide project from a text (asks for what is not given)"
+    )
+    new.add_argument("dir", help="the folder to create (must not exist, or be empty)")
+    new.add_argument("--source", help="the plain-text source (UTF-8)")
+    new.add_argument("--title", help="the guide's title (default: the source's)")
+    new.add_argument("--author", help="the text's author (default: the source's)")
+    new.add_argument("--version", default="1.0", help="the edition's version (default 1.0; EPUB needs one)")
+    new.add_argument("--first-title", help="title of a first piece that has no heading of its own")
+    new.add_argument("--config", metavar="TOML", help="import settings (as for import-text)")
+    new.set_defaults(func=_new)
     grd = commands.add_parser("grade", help="grade exam results files into a CSV gradebook")
     grd.add_argument("results", help="folder of the students' results files (*.json, sub-folders too)")
     grd.add_argument("--quiz", required=True, help="the quiz id")

@@ -202,6 +202,13 @@ def collect_claims(env: BuildEnvironment, page: ReadPage) -> None:
         options_node = data_nodes.pop(claim_id) if claim_id in data_nodes else None
         options: dict[str, Any] = dict(passage.get("sg_claim_options", {}))
         inline = "sg_claim_options" not in passage
+        if inline and options_node is None:
+            warn(
+                "claim-orphan",
+                f"claim passage {claim_id!r} has no claim directive with its id on the page "
+                "(write one after the paragraph: ':::{claim} " + claim_id + "' ... ':::')",
+                (docname, line),
+            )
         if inline and options_node is not None:
             options = dict(options_node["sg_claim_options"])
         blanks = [b.astext() for b in spot.blanks]
@@ -238,6 +245,12 @@ def collect_claims(env: BuildEnvironment, page: ReadPage) -> None:
                 f"claim {claim_id!r} marks {len(blanks)} blanks; only the first is used",
                 (docname, line),
             )
+    for stray in page.stray_blanks:
+        warn(
+            "claim-blank",
+            f"blank {stray.node.astext()!r} is outside any claim: a blank marks the key word of a claim's passage",
+            (docname, stray.line),
+        )
     for claim_id, data in data_nodes.items():
         warn(
             "claim-orphan",
@@ -275,14 +288,15 @@ def check_claims(app: Sphinx, env: BuildEnvironment) -> None:
             elif domain.find(holder) is None:
                 warn(
                     "unknown-id",
-                    f"claim {claim.id!r}: unknown holder {holder!r}{domain.suggest(holder)}",
+                    f"claim {claim.id!r}: {':holder:' if claim.holder else 'the page sg-holder'} names unknown id "
+                    f"{holder!r}{domain.suggest(holder)}",
                     where,
                 )
             for topic in claim.topics:
                 if domain.find(topic) is None:
                     warn(
                         "unknown-id",
-                        f"claim {claim.id!r}: unknown topic {topic!r}{domain.suggest(topic)}",
+                        f"claim {claim.id!r}: :topics: names unknown id {topic!r}{domain.suggest(topic)}",
                         where,
                     )
             if not claim.text:

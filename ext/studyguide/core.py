@@ -68,6 +68,7 @@ class ReadPage:
     mentions: list[Spot] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
     placeholders: list[sg_placeholder] = field(default_factory=list)
+    stray_blanks: list[Spot] = field(default_factory=list)  # blanks outside any claim passage
 
 
 @dataclass(slots=True)
@@ -163,13 +164,11 @@ def read_walk(docname: str, document: nodes.document) -> ReadPage:
                 passage = Passage(child, child_line)
                 passages.append(passage)
                 child_passages = [*open_passages, passage]
-            elif (
-                open_passages
-                and isinstance(child, inline_class)
-                and not _BLANK_CLASSES.isdisjoint(attributes["classes"])
-            ):
+            elif isinstance(child, inline_class) and not _BLANK_CLASSES.isdisjoint(attributes["classes"]):
                 for passage in open_passages:
                     passage.blanks.append(child)
+                if not open_passages:
+                    page.stray_blanks.append(Spot(child, child_line, child_paragraph, admonitions))
             if not child.children:
                 continue
             child_running = running and not (

@@ -1,7 +1,10 @@
 """Dates as historians write them: ISO 8601 with approximate, uncertain and either-or forms.
 
 ``1921``, ``1921-03``, ``1921-03-17``; suffix ``~`` (approximate) or ``?`` (uncertain);
-``A/B`` for "some time between A and B".  Pure Python, no Sphinx imports.
+``A/B`` for "some time between A and B".  Parsing is pure Python; the wording of a displayed
+date (month names, "c.", "or", "born", "founded", ranges) goes through the extension's
+catalog (:mod:`studyguide.i18n`), so a French build writes "17 mars 1921", "fondation : 1903".
+Outside a Sphinx build the English wording is used.
 """
 
 from __future__ import annotations
@@ -9,6 +12,8 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+
+from studyguide.i18n import _
 
 _PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?]?)$")
 _MONTHS = [
@@ -28,6 +33,30 @@ _MONTHS = [
 ]
 
 Day = tuple[int, int, int]
+
+
+def _month(number: int) -> str:
+    """The month's name in the build's language (each name a literal, for the catalog)."""
+    names = (
+        _("January"),
+        _("February"),
+        _("March"),
+        _("April"),
+        _("May"),
+        _("June"),
+        _("July"),
+        _("August"),
+        _("September"),
+        _("October"),
+        _("November"),
+        _("December"),
+    )
+    return str(names[number - 1])
+
+
+def _say(pattern: object, **fields: str) -> str:
+    """A translated pattern (``_("born {date}")``) with its named fields filled in."""
+    return str(pattern).format(**fields)
 
 
 @dataclass(frozen=True)
@@ -67,13 +96,15 @@ class FuzzyDate:
             return _display_part(parts[0])
         first, second = (_display_part(p) for p in parts)
         # '7 May 1937 or 8 May 1937' reads '7 or 8 May 1937': drop the shared tail
-        head, _, tail = first.partition(" ")
-        if tail and second.endswith(" " + tail) and not _MARK.search(first):
-            return f"{head} or {second}"
-        return f"{first} or {second}"
+        head, _sep, tail = first.partition(" ")
+        if tail and second.endswith(" " + tail) and not _marked(first):
+            return str(_("{first} or {second}")).format(first=head, second=second)
+        return str(_("{first} or {second}")).format(first=first, second=second)
 
 
-_MARK = re.compile(r"^c\. |\?$")
+def _marked(text: str) -> bool:
+    """True for an approximate ('c. 1880') or uncertain ('1921?') date."""
+    return text.endswith("?") or text.startswith(_say(_("c. {date}"), date=""))
 
 
 def _display_part(part: str) -> str:
@@ -81,13 +112,15 @@ def _display_part(part: str) -> str:
     assert match is not None
     year, month, day, mark = match.groups()
     if day:
-        text = f"{int(day)} {_MONTHS[int(month)]} {year}"
+        # the first of the month is written "1er" in French: the day "1" has its own entry
+        number = str(_("1")) if int(day) == 1 else str(int(day))
+        text = _say(_("{day} {month} {year}"), day=number, month=_month(int(month)), year=year)
     elif month:
-        text = f"{_MONTHS[int(month)]} {year}"
+        text = _say(_("{month} {year}"), month=_month(int(month)), year=year)
     else:
         text = year
     if mark == "~":
-        return f"c. {text}"
+        return _say(_("c. {date}"), date=text)
     return text + ("?" if mark == "?" else "")
 
 
@@ -117,13 +150,23 @@ def parse_date(text: str) -> FuzzyDate:
     if not text:
         raise ValueError("the date is empty")
     pieces = text.split("/")
+    numeric = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if numeric:
+        first, second, year = (int(n) for n in numeric.groups())
+        day, month, order = (
+            (second, first, "month/day/year") if second > 12 else (first, second, "day/month/year")
+        )
+        raise ValueError(
+            f"{text!r} could be day/month/year or month/day/year; write dates as ISO 8601, year first: "
+            f"{year}-{month:02d}-{day:02d} if it is {order}"
+        )
     if len(pieces) > 2:
         raise ValueError(f"{text!r}: use A/B for 'between A and B', with one slash")
     parsed = [_parse_part(p) for p in pieces]
     earliest, latest = parsed[0][0], parsed[-1][1]
     if earliest > latest:
         raise ValueError(f"{text!r}: the first date is after the second")
-    marks = {mark for _, _, mark in parsed}
+    marks = {mark for _earliest, _latest, mark in parsed}
     return FuzzyDate(
         iso="/".join(p.strip() for p in pieces),
         earliest=earliest,
@@ -138,10 +181,17 @@ def _compact_span(start: FuzzyDate, end: FuzzyDate) -> str:
     first, last = start.display(), end.display()
     plain = not (start.approximate or start.uncertain or end.approximate or end.uncertain)
     if plain and start.precision == end.precision == 3 and start.year == end.year:
-        day, month, _year = first.split(" ")
+        # '1–18 March 1921': the first day's date without what it shares with the last
         if start.earliest[1] == end.earliest[1]:
-            return f"{day}–{last}"
-        return f"{day} {month} – {last}"
+            head = first.removesuffix(
+                _say(_("{month} {year}"), month=_month(start.earliest[1]), year=str(start.year))
+            )
+            if head != first:
+                return f"{head.strip()}–{last}"
+        else:
+            head = first.removesuffix(" " + str(start.year))
+            if head != first:
+                return f"{head} – {last}"
     if plain and start.precision == end.precision == 1:
         return f"{first}–{last}"
     return f"{first} – {last}"
@@ -161,22 +211,22 @@ def display_span(start: FuzzyDate | None, end: FuzzyDate | None, kind: str = "")
         if start.iso == end.iso:
             return start.display()
         if start.either_or or end.either_or:
-            return f"from {start.display()} to {end.display()}"
+            return _say(_("from {start} to {end}"), start=start.display(), end=end.display())
         return _compact_span(start, end)
     if start:
         if kind == "person":
-            return f"born {start.display()}"
+            return _say(_("born {date}"), date=start.display())
         if kind == "org":
-            return f"founded {start.display()}"
+            return _say(_("founded {date}"), date=start.display())
         if kind in ("work", "event"):
             return start.display()
-        return f"from {start.display()}"
+        return _say(_("from {date}"), date=start.display())
     if end:
         if kind == "person":
-            return f"died {end.display()}"
+            return _say(_("died {date}"), date=end.display())
         if kind == "org":
-            return f"ended {end.display()}"
-        return f"until {end.display()}"
+            return _say(_("ended {date}"), date=end.display())
+        return _say(_("until {date}"), date=end.display())
     return ""
 
 
@@ -190,7 +240,7 @@ def _short_year(date: FuzzyDate) -> str:
     else:
         text = f"{first}/{last}"
     if date.approximate:
-        text = f"c. {text}"
+        text = _say(_("c. {date}"), date=text)
     if "?" in date.iso:
         text += "?"
     return text
@@ -214,16 +264,16 @@ def display_years(start: FuzzyDate | None, end: FuzzyDate | None, kind: str = ""
         return first if first == last else f"{first}–{last}"
     if first:
         if kind == "person":
-            return f"b. {first}"
+            return _say(_("b. {year}"), year=first)
         if kind == "org":
-            return f"founded {first}"
+            return _say(_("founded {date}"), date=first)
         if kind in ("work", "event"):
             return first
-        return f"from {first}"
+        return _say(_("from {date}"), date=first)
     if last:
         if kind == "person":
-            return f"d. {last}"
-        return f"until {last}"
+            return _say(_("d. {year}"), year=last)
+        return _say(_("until {year}"), year=last)
     return ""
 
 

@@ -6,6 +6,7 @@ The terms are read through the standard domain's public ``get_objects``, once pe
 
 from __future__ import annotations
 
+import difflib
 from html import escape
 from typing import TYPE_CHECKING, cast
 
@@ -61,7 +62,13 @@ def glossary_markers(app: Sphinx, page: ResolvePage) -> None:
             terms = glossary_terms(app)
         found = terms.get(entry.term.lower())
         if found is None:
-            warn("unknown-id", f"{target!r}: no glossary term {entry.term!r}", (entry.docname, entry.line))
+            close = difflib.get_close_matches(entry.term.lower(), sorted(terms), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            warn(
+                "unknown-id",
+                f"{target!r}: :term: names no glossary term {entry.term!r}{hint}",
+                (entry.docname, entry.line),
+            )
             continue
         term_doc, label = found
         link = escape(href(app.builder, page.docname, term_doc, label), quote=True)

@@ -8,6 +8,7 @@ sits above ``quiz.directive``, whose claims (as generation reads them) the debat
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 from collections.abc import Iterable
@@ -67,7 +68,11 @@ class TimelineDirective(_OverviewDirective):
         types = split_list(self.options.get("types")) or ["event"]
         for objtype in types:
             if objtype not in OBJECT_TYPES:
-                warn("bad-option", f"timeline: unknown type {objtype!r}", self.get_location())
+                warn(
+                    "bad-option",
+                    f"timeline: :types: names unknown type {objtype!r}{_type_hint(objtype)}",
+                    self.get_location(),
+                )
         return {"from": self.options.get("from"), "to": self.options.get("to"), "types": types}
 
 
@@ -80,7 +85,11 @@ class CardsDirective(_OverviewDirective):
     def options_record(self) -> dict[str, Any]:
         objtype = self.options.get("type", "person")
         if objtype not in OBJECT_TYPES:
-            warn("bad-option", f"register-cards: unknown type {objtype!r}", self.get_location())
+            warn(
+                "bad-option",
+                f"register-cards: :type: names unknown type {objtype!r}{_type_hint(objtype)}",
+                self.get_location(),
+            )
         return {"type": objtype, "columns": self.options.get("columns", 3)}
 
 
@@ -98,6 +107,11 @@ class DebateMapDirective(_OverviewDirective):
             "topics": split_list(self.options.get("topics")),
             "voices": split_list(self.options.get("voices")),
         }
+
+
+def _type_hint(objtype: str) -> str:
+    close = difflib.get_close_matches(objtype, sorted(OBJECT_TYPES), n=1)
+    return f"; did you mean {close[0]!r}?" if close else f"; one of {', '.join(OBJECT_TYPES)}"
 
 
 # -- resolving -------------------------------------------------------------------------------
@@ -191,7 +205,10 @@ def debate_map_node(app: Sphinx, docname: str, options: dict[str, Any]) -> nodes
     domain = cast(StudyGuideDomain, app.env.domains["sg"])
     claims = list(built_quizzes(app).claims.values())
     voices = options["voices"] or sorted({c.holder for c in claims if c.holder})
-    topics = options["topics"] or sorted({t for c in claims for t in c.topics})
+    # Without :topics:, the rows are the topic entries the claims name (not people, places, events).
+    topics = options["topics"] or sorted(
+        {t for c in claims for t in c.topics if (e := domain.find(t)) is not None and e.objtype == "topic"}
+    )
     anchors = {c.id: c for docdata in domain.docs.values() for c in docdata.claims.values()}
     rows: list[list[nodes.Node]] = []
     for topic in topics:
@@ -227,9 +244,24 @@ def debate_map_node(app: Sphinx, docname: str, options: dict[str, Any]) -> nodes
 RENDERERS = {"timeline": timeline_node, "cards": cards_node, "debate-map": debate_map_node}
 
 
+def _check_map_ids(app: Sphinx, placeholder: sg_placeholder) -> None:
+    """A debate map's :topics: and :voices: name register entries (checked once all are read)."""
+    domain = cast(StudyGuideDomain, app.env.domains["sg"])
+    for option in ("topics", "voices"):
+        for ident in placeholder["sg_options"][option]:
+            if ID_PATTERN.match(ident) and domain.find(ident) is None:
+                warn(
+                    "unknown-id",
+                    f"debate-map: :{option}: names unknown id {ident!r}{domain.suggest(ident)}",
+                    placeholder,
+                )
+
+
 def resolve_overviews(app: Sphinx, page: ResolvePage) -> None:
     """Resolve step: each overview placeholder becomes its table or cards."""
     for placeholder in page.of_kind(*RENDERERS):
+        if placeholder["kind"] == "debate-map":
+            _check_map_ids(app, placeholder)
         renderer = RENDERERS[placeholder["kind"]]
         placeholder.replace_self(renderer(app, page.docname, placeholder["sg_options"]))
 

@@ -16,17 +16,23 @@ WARNING_TYPE = "studyguide"
 
 #: subtype -> what it means.  The docs' warnings page is generated from this table.
 SUBTYPES: dict[str, str] = {
-    "unknown-id": "A role, holder, topic or related entry names an id that has no register entry.",
+    "unknown-id": "A role, holder, topic, related entry or debate-map row or column names an id that has no "
+    "register entry, or a :term: no glossary term (the message names the option and the closest id).",
     "duplicate-id": "Two register entries, two claims or two quizzes share an id; the first one wins.",
-    "bad-date": "A date option is not an ISO date (YYYY, YYYY-MM, YYYY-MM-DD, with ~ or ? and A/B).",
+    "bad-date": "A date option is not an ISO date (YYYY, YYYY-MM, YYYY-MM-DD, with ~ or ? and A/B); "
+    "a date such as 04/10/1905 gets the ISO form to write instead.",
     "empty-target": "A role has no target id, as in {person}`Text <>`.",
     "bad-option": "An option has a value of the wrong shape (an id, a Wikidata QID, a period line, a URL).",
     "no-source": "A register entry cites no :source: where the site requires one.",
     "claim-holder": "A claim has no holder and its page sets no default holder.",
-    "claim-blank": "A claim's blank term is missing, empty, or not in the claim's text.",
-    "claim-orphan": "An inline claim has no claim directive with its id on the page, or the reverse.",
-    "quiz-filter": "A quiz's filter matches no claim, or names an unknown piece, type or id.",
+    "claim-blank": "A claim's blank term is missing, empty, or not in the claim's text; or a blank stands "
+    "outside any claim.",
+    "claim-orphan": "A claim passage (inline or span form) has no claim directive with its id on the page, "
+    "or a body-less claim directive has no passage.",
+    "quiz-filter": "A quiz's filter matches no claim, or names an unknown piece, type or id (the message "
+    "names the option, and the closest page or id).",
     "quiz-short": "A quiz asks for more questions than its claims can give.",
+    "quiz-count": "A quiz's :count: leaves out the order or match question its claims would give.",
     "claim-unused": "A claim that no quiz or exam asks a question about.",
     # question quality (studyguide.quiz.quality)
     "claim-context": "A claim's extract opens on a pronoun (It, They, his, ...) and has no :context:.",

@@ -8,6 +8,8 @@ Owns: the quiz records, the generation of every quiz once per build from the dom
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import hashlib
 import json
 from collections.abc import Iterable
@@ -115,7 +117,8 @@ class QuizDirective(SphinxDirective):
         if unknown:
             warn(
                 "quiz-filter",
-                f"quiz {quiz_id!r}: unknown question types {unknown}; known: {', '.join(QUESTION_TYPES)}",
+                f"quiz {quiz_id!r}: :types: names unknown question types {unknown}; "
+                f"known: {', '.join(QUESTION_TYPES)}",
                 self.get_location(),
             )
             types = tuple(t for t in types if t in QUESTION_TYPES)
@@ -315,6 +318,21 @@ def built_quizzes(app: Sphinx) -> QuizSet:
     return result
 
 
+def _dropped_by_count(quizset: QuizSet, quiz: BuiltQuiz) -> list[str]:
+    """The order and match questions a quiz would ask without its :count: but does not ask with it."""
+    others = {
+        question_key(q)
+        for other in quizset.quizzes.values()
+        if other is not quiz
+        for q in other.questions
+        if q.type in ("order", "match")
+    }
+    spec = dataclasses.replace(quiz.record.spec, count=None)
+    full, _ = build_quiz(spec, list(quizset.claims.values()), quizset.people, wording(), avoid=others)
+    asked = {q.type for q in quiz.questions}
+    return sorted({q.type for q in full if q.type in ("order", "match")} - asked)
+
+
 def check_quizzes(app: Sphinx, env: BuildEnvironment) -> None:
     """Filters that match nothing, short quizzes, unused claims; and a one-line summary."""
     domain = cast("StudyGuideDomain", env.domains["sg"])
@@ -325,12 +343,27 @@ def check_quizzes(app: Sphinx, env: BuildEnvironment) -> None:
         where = (record.docname, record.line)
         for piece in spec.pieces:
             if piece not in env.found_docs:
-                warn("quiz-filter", f"quiz {record.id!r}: no page {piece!r} to take claims from", where)
-        for ident in (*spec.holders, *spec.topics):
-            if domain.find(ident) is None:
-                warn("quiz-filter", f"quiz {record.id!r}: unknown id {ident!r}{domain.suggest(ident)}", where)
+                close = difflib.get_close_matches(piece, sorted(env.found_docs), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                warn("quiz-filter", f"quiz {record.id!r}: :pieces: names no page {piece!r}{hint}", where)
+        for option, idents in (("holders", spec.holders), ("topics", spec.topics)):
+            for ident in idents:
+                if domain.find(ident) is None:
+                    warn(
+                        "quiz-filter",
+                        f"quiz {record.id!r}: :{option}: names unknown id {ident!r}{domain.suggest(ident)}",
+                        where,
+                    )
         if not quiz.claims:
             warn("quiz-filter", f"quiz {record.id!r}: its filters match no claim", where)
+        elif spec.count is not None and _dropped_by_count(quizset, quiz):
+            warn(
+                "quiz-count",
+                f"quiz {record.id!r}: :count: {spec.count} leaves out the "
+                + " and ".join(_dropped_by_count(quizset, quiz))
+                + " question its claims give; raise :count: to keep it",
+                where,
+            )
         elif spec.count is not None and len(quiz.questions) < spec.count:
             warn(
                 "quiz-short",
