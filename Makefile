@@ -88,7 +88,7 @@ mutate: $(VENV)/.installed-mutate ## mutation testing (mutmut) of MUTATE_MODULES
 	$(BIN)/python tests/mutate.py --modules $(MUTATE_MODULES) --tests $(MUTATE_TESTS) --deselect "$(MUTATE_SKIP)" \
 	  --skip "$(MUTATE_FUNCS_SKIPPED)" $(if $(MUTATE_ONLY),--only $(MUTATE_ONLY)) $(MUTATEOPTS)
 
-bench: $(VENV)/.installed-docs ## benchmark builds of 10/100/500 synthetic pages into benchmarks/results.md
+bench: $(VENV)/.installed-docs ## builds of 10/100/500 synthetic pages: the extension against built-ins, plain text, sphinx-needs (benchmarks/results.md)
 	$(BIN)/python benchmarks/bench.py
 
 clean: ## remove build output (keeps .venv)

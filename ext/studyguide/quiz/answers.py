@@ -54,7 +54,7 @@ def normalise_answer(text: str) -> str:
     return _normalise(str(text))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 13)
 def _normalise(text: str) -> str:
     """``normalise_answer`` of a string, kept (generation folds the same texts many times)."""
     text = unicodedata.normalize("NFKC", str(text)).translate(_QUOTES).lower()

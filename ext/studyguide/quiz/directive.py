@@ -328,7 +328,10 @@ def _dropped_by_count(quizset: QuizSet, quiz: BuiltQuiz) -> list[str]:
         if q.type in ("order", "match")
     }
     spec = dataclasses.replace(quiz.record.spec, count=None)
-    full, _ = build_quiz(spec, list(quizset.claims.values()), quizset.people, wording(), avoid=others)
+    # the claims it selects are the quiz's own (a :count: does not change the selection); the
+    # voices a who-question offers are the whole debate's
+    voices = debate_voices(quizset.claims.values())
+    full, _ = build_quiz(spec, quiz.claims, quizset.people, wording(), avoid=others, voices=voices)
     asked = {q.type for q in quiz.questions}
     return sorted({q.type for q in full if q.type in ("order", "match")} - asked)
 
@@ -356,11 +359,11 @@ def check_quizzes(app: Sphinx, env: BuildEnvironment) -> None:
                     )
         if not quiz.claims:
             warn("quiz-filter", f"quiz {record.id!r}: its filters match no claim", where)
-        elif spec.count is not None and _dropped_by_count(quizset, quiz):
+        elif spec.count is not None and (dropped := _dropped_by_count(quizset, quiz)):
             warn(
                 "quiz-count",
                 f"quiz {record.id!r}: :count: {spec.count} leaves out the "
-                + " and ".join(_dropped_by_count(quizset, quiz))
+                + " and ".join(dropped)
                 + " question its claims give; raise :count: to keep it",
                 where,
             )

@@ -461,8 +461,19 @@ def role_names_person(person: Person) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def normalise_words(text: str) -> str:
+    if len(text) <= _KEPT_WORDS:
+        return _normalise_short_words(text)
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+#: texts up to this length (names, roles, answers) are folded once and kept; longer ones (a
+#: quiz's other questions) are folded each time, so that the cache stays small
+_KEPT_WORDS = 300
+
+
+@functools.lru_cache(maxsize=1 << 13)
+def _normalise_short_words(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
 
 
