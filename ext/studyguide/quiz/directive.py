@@ -23,6 +23,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from studyguide.claims import Claim
 from studyguide.core import document_order, page_title, page_uri
+from studyguide.dates import display_span
 from studyguide.i18n import _
 from studyguide.nodes import sg_placeholder
 from studyguide.quiz.generate import (
@@ -202,7 +203,7 @@ def wording() -> Wording:
         holds=_("This is the view of {holder}."),
         holds_in=_("This is the view of {holder} ({piece})."),
         text_says=_("What the text says: {claim}"),
-        in_order=_("In order: {events}."),
+        in_order=_("In order, with the dates the register gives: {events}."),
         true=_("True"),
         false=_("False"),
     )
@@ -226,6 +227,13 @@ def _last_day(entry: Entry) -> tuple[int, int, int] | None:
     return date.latest if date else None
 
 
+def _date_text(entry: Entry) -> str:
+    """The date an explanation gives: an event's whole span, as its register entry shows it."""
+    if entry.objtype == "event":
+        return display_span(entry.start, entry.end, entry.objtype)
+    return entry.start.display() if entry.start else ""
+
+
 def _people(app: Sphinx, domain: StudyGuideDomain) -> dict[str, Person]:
     people = {}
     for entry in domain.entries.values():
@@ -237,7 +245,7 @@ def _people(app: Sphinx, domain: StudyGuideDomain) -> dict[str, Person]:
             role=entry.role,
             text_role=entry.text_role,
             sort_date=entry.start.earliest if entry.start else None,
-            date_text=entry.start.display() if entry.start else "",
+            date_text=_date_text(entry),
             variants=(entry.short, *entry.variants) if entry.short != entry.name else entry.variants,
             short=entry.short,
             end_date=_last_day(entry),

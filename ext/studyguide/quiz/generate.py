@@ -141,7 +141,7 @@ class Wording:
     holds: str = "This is the view of {holder}."
     holds_in: str = "This is the view of {holder} ({piece})."
     text_says: str = "What the text says: {claim}"
-    in_order: str = "In order: {events}."
+    in_order: str = "In order, with the dates the register gives: {events}."
     true: str = "True"
     false: str = "False"
 
