@@ -50,6 +50,7 @@ html: $(VENV)/.installed-docs ## set up .venv and build the site into docs/_buil
 browser-deps: ## make sure the browser tests' chromium and the HTML checker are there
 	@sh tests/ensure-chromium.sh
 	@sh tests/ensure-vnu.sh
+	@sh tests/ensure-gift-pegjs.sh
 
 test: $(VENV)/.installed-test browser-deps ## set up .venv and run every test
 	$(BIN)/python -m pytest $(PYTESTOPTS)
@@ -95,7 +96,7 @@ clean: ## remove build output (keeps .venv)
 	rm -rf $(BUILDDIR) .pytest_cache .mypy_cache .ruff_cache benchmarks/_work .mutate
 
 # Files make may try to remake: never hand them to the catch-all below.
-Makefile pyproject.toml tests/ensure-chromium.sh tests/ensure-vnu.sh: ;
+Makefile pyproject.toml tests/ensure-chromium.sh tests/ensure-vnu.sh tests/ensure-gift-pegjs.sh: ;
 
 # Anything else goes to sphinx-build -M (epub, latex, text, man, linkcheck, ...).
 %: $(VENV)/.installed-docs

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from studyguide.quiz.answers import normalise_answer
 from tests import gift
 from tests.sourcetext import Claim, Source, normalise
 
@@ -368,14 +369,33 @@ def qti_problems(package: Path, quiz: dict[str, Any]) -> list[str]:
         if (_mattext(feedback) if feedback is not None else "") != q["explanation"]:
             problems.append(f"{where} feedback is not the explanation")
         conditions = list(item.iter(f"{QTI}respcondition"))
+        shown = [d.get("linkrefid") for c in conditions for d in c.iter(f"{QTI}displayfeedback")]
+        feedback_ids = [f.get("ident") for f in item.iter(f"{QTI}itemfeedback")]
+        if shown != feedback_ids:  # a strict player shows only the feedback a condition links
+            problems.append(f"{where} feedback {feedback_ids} shown by {shown}")
+        if q["type"] == "blank":
+            # one condition per accepted answer (in one <conditionvar> they would all be required)
+            scoring = [c for c in conditions if c.find(f".//{QTI}varequal") is not None]
+            if any(
+                len(list(c.iter(f"{QTI}varequal"))) != 1 or c.findtext(f"{QTI}setvar") != "100"
+                for c in scoring
+            ):
+                problems.append(f"{where} an accepted answer does not score 100 on its own")
+            accepted = [e.text or "" for e in item.iter(f"{QTI}varequal")]
+            if accepted[: len(q["answer"])] != q["answer"]:
+                problems.append(f"{where} accepts {accepted}, the key is {q['answer']}")
+            folded = {normalise_answer(a) for a in q["answer"]}
+            refused = [a for a in accepted if normalise_answer(a) not in folded]
+            if refused:
+                problems.append(f"{where} accepts {refused}, which the site refuses")
+            continue
         scores = [float(s.text or 0) for c in conditions for s in c.iter(f"{QTI}setvar")]
         if round(sum(scores)) != 100:
             problems.append(f"{where} a right answer scores {scores}, not 100 in all")
-        if q["type"] == "blank":
-            accepted = [e.text for e in item.iter(f"{QTI}varequal")]
-            if accepted != q["answer"]:
-                problems.append(f"{where} accepts {accepted}, the key is {q['answer']}")
-            continue
+        if q["type"] in ("order", "match") and any(
+            c.get("continue") != "Yes" for c in conditions if c.find(f".//{QTI}varequal") is not None
+        ):
+            problems.append(f"{where} a row's condition stops the scoring (continue is not Yes)")
         if q["type"] in ("order", "match"):
             wanted = (
                 [str(q["answer"].index(i) + 1) for i in q["items"]] if q["type"] == "order" else q["answer"]
@@ -409,6 +429,8 @@ def gift_problems(text: str, quiz: dict[str, Any]) -> list[str]:
         problems.append(f"titles {[p.title for p in parsed]} != questions")
     for p, q in zip(parsed, quiz["questions"], strict=False):
         where = f"{quiz['id']}/{q['id']}:"
+        if p.ids != [q["id"]] or f"type-{q['type']}" not in p.tags:
+            problems.append(f"{where} id {p.ids} and tags {p.tags}")
         if " ".join(q["prompt"].split()) != p.text:
             problems.append(f"{where} text {p.text!r}")
         if p.feedback != " ".join(q["explanation"].split()):
@@ -422,10 +444,21 @@ def gift_problems(text: str, quiz: dict[str, Any]) -> list[str]:
         elif q["type"] == "match":
             right = list(zip(q["items"], q["answer"], strict=True))
             got = p.pairs
+        elif q["type"] == "blank":
+            right = q["answer"]
+            got = p.right[: len(right)]
+            folded = {normalise_answer(a) for a in right}
+            refused = [
+                a
+                for a in p.right
+                if normalise_answer(a.replace("\\*", "*").replace("-&gt;", "->")) not in folded
+            ]
+            if refused:
+                problems.append(f"{where} accepts {refused}, which the site refuses")
         else:
             right = q["answer"]
             got = p.right
-            if q["type"] != "blank" and sorted(p.right + p.wrong) != sorted(q["choices"]):
+            if sorted(p.right + p.wrong) != sorted(q["choices"]):
                 problems.append(f"{where} choices {p.right + p.wrong} != {q['choices']}")
         if got != right:
             problems.append(f"{where} keyed {got}, the key is {right}")

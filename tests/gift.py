@@ -33,6 +33,7 @@ class GiftQuestion:
     formats: list[str] = field(default_factory=list)
     weights: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)  # "[id:...]" of its comment lines (Moodle 3.6+)
+    tags: list[str] = field(default_factory=list)  # "[tag:...]" of its comment lines (Moodle 3.6+)
 
 
 _FORMAT = re.compile(r"^\[(html|moodle|plain|markdown)\]")
@@ -169,5 +170,6 @@ def parse(document: str) -> list[GiftQuestion]:
             continue
         question = parse_question(body)
         question.ids = [m for c in comments for m in re.findall(r"\[id:([^\]]*)\]", c)]
+        question.tags = [m for c in comments for m in re.findall(r"\[tag:([^\]]*)\]", c)]
         questions.append(question)
     return questions

@@ -22,7 +22,7 @@ import pytest
 import sphinx.locale
 from docutils import nodes
 
-from studyguide.quiz import export, render
+from studyguide.quiz import export, moodle_xml, render
 from studyguide.quiz.directive import BuiltQuiz, QuizRecord, QuizSet
 from studyguide.quiz.generate import Question, QuizSpec
 from tests import gift
@@ -219,18 +219,30 @@ def test_gift_escape() -> None:
 
 def test_gift_questions() -> None:
     assert export.gift_question(TF) == (
-        "// question: c-1-tf (tf)\n// [id:c-1-tf]\n// source: a.html#c-1\n::c-1-tf::True or false? Boris\\: “y” {FALSE}\n"
+        "// question: c-1-tf (tf)\n// [id:c-1-tf] [tag:type-tf] [tag:claim-c-1]\n// source: a.html#c-1\n"
+        "::c-1-tf::True or false? Boris\\: “y” {FALSE}\n"
     )
     assert (
         export.gift_question(TF_TRUE)
-        == "// question: c-2-tf (tf)\n// [id:c-2-tf]\n::c-2-tf::True or false? Anna\\: “z” {TRUE}\n"
+        == "// question: c-2-tf (tf)\n// [id:c-2-tf] [tag:type-tf] [tag:claim-c-2]\n"
+        "::c-2-tf::True or false? Anna\\: “z” {TRUE}\n"
     )
-    assert export.gift_question(BLANK).endswith("::c-1-blank::Fill in\\: a _____ b {=gates =the gätes}\n")
+    # the key's answers, then the spellings the site folds to them (article, plural -s)
+    assert export.gift_question(BLANK).endswith(
+        "::c-1-blank::Fill in\\: a _____ b {=gates =the gätes =gate =the gates =gätes =the gäte =the gate =gäte}\n"
+    )
+    assert (
+        export.gift_question(MC, "qz").splitlines()[1]
+        == "// [id:c-1-mc] [tag:quiz-qz] [tag:type-mc] [tag:claim-c-1]"
+    )
     assert export.gift_question(MC).endswith(
         "::c-1-mc::Which \\{one\\}? {\n~w1\n~w2\n=right \\= 1\n~w3 ####Why\\: \\~so\\~\n}\n"
     )
     assert export.gift_question(WHO).endswith("{\n~Anna\n=Boris\n~Clara ####Boris says so.\n}\n")
     assert export.gift_question(ORDER).endswith("{\n=Early -> 1\n=Middle -> 2\n=Late -> 3\n}\n")
+    assert export.gift_question(ORDER).splitlines()[2] == (
+        "// GIFT has no ordering question: this one is exported as matching, each event to its position"
+    )
     assert export.gift_question(MATCH).endswith("{\n=A -> r-a\n=B -> r-b\n=C -> r-c\n}\n")
 
 
@@ -268,7 +280,17 @@ def test_qti_choice_items() -> None:
         assert lid is not None and lid.get("ident") == "response1" and lid.get("rcardinality") == "Single"
         labels = [(r.get("ident"), r.findtext(f".//{QTI}mattext")) for r in lid.iter(f"{QTI}response_label")]
         assert labels == [(f"c{i}", c) for i, c in enumerate(question.choices)]
-        (condition,) = item.iter(f"{QTI}respcondition")
+        *shown, condition = item.iter(f"{QTI}respcondition")
+        # with an explanation, a first condition that always holds shows it, and scoring goes on
+        assert [(c.get("continue"), c.find(f"{QTI}conditionvar/{QTI}other") is not None) for c in shown] == (
+            [("Yes", True)] if question.explanation else []
+        )
+        for c in shown:
+            display = c.find(f"{QTI}displayfeedback")
+            assert display is not None and display.attrib == {
+                "feedbacktype": "Response",
+                "linkrefid": "general_fb",
+            }
         assert condition.get("continue") == "No"
         equal = condition.find(f".//{QTI}varequal")
         assert equal is not None and equal.text == right and equal.get("respident") == "response1"
@@ -308,12 +330,16 @@ def test_qti_blank_item() -> None:
     )
     label = response.find(f"{QTI}render_fib/{QTI}response_label")
     assert label is not None and label.attrib == {"ident": "answer1", "rshuffle": "No"}
+    accepted = ["gates", "the gätes", "gate", "the gates", "gätes", "the gäte", "the gate", "gäte"]
     assert [(e.get("respident"), e.text) for e in item.iter(f"{QTI}varequal")] == [
-        ("response1", "gates"),
-        ("response1", "the gätes"),
+        ("response1", a) for a in accepted
     ]
-    (condition,) = item.iter(f"{QTI}respcondition")
-    assert condition.get("continue") == "No" and condition.findtext(f"{QTI}setvar") == "100"
+    # each accepted answer is a condition of its own: in one <conditionvar> all would be required
+    conditions = list(item.iter(f"{QTI}respcondition"))
+    assert len(conditions) == len(accepted)
+    for condition in conditions:
+        assert len(list(condition.iter(f"{QTI}varequal"))) == 1
+        assert condition.get("continue") == "No" and condition.findtext(f"{QTI}setvar") == "100"
 
 
 def test_qti_matching_items() -> None:
@@ -337,6 +363,7 @@ def test_qti_matching_items() -> None:
             (f"row{i}", k) for i, k in enumerate(keyed)
         ]
         for c in conditions:
+            assert c.get("continue") == "Yes"  # each row scores: the next condition is looked at too
             setvar = c.find(f"{QTI}setvar")
             assert setvar is not None and (setvar.get("action"), setvar.get("varname"), setvar.text) == (
                 "Add",
@@ -376,7 +403,10 @@ def test_qti_manifest_text() -> None:
         '<manifest identifier="manifest-qz" xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1">\n'
         "<metadata><schema>IMS Content</schema><schemaversion>1.1.3</schemaversion></metadata>\n"
         "<organizations/>\n"
-        '<resources><resource identifier="res-qz" type="imsqti_xmlv1p2"><file href="qz/qz.xml"/></resource></resources>\n'
+        '<resources><resource identifier="res-qz" type="imsqti_xmlv1p2"><file href="qz/qz.xml"/>'
+        '<dependency identifierref="res-qz-meta"/></resource>\n'
+        '<resource identifier="res-qz-meta" type="associatedcontent/imscc_xmlv1p1/learning-application-resource" '
+        'href="qz/assessment_meta.xml"><file href="qz/assessment_meta.xml"/></resource></resources>\n'
         "</manifest>\n"
     )
 
@@ -386,7 +416,7 @@ def test_qti_package_is_reproducible() -> None:
     assert data == export.qti_package(quiz(WHO, TF))
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         infos = package.infolist()
-        assert [i.filename for i in infos] == ["imsmanifest.xml", "qz/qz.xml"]
+        assert [i.filename for i in infos] == ["imsmanifest.xml", "qz/qz.xml", "qz/assessment_meta.xml"]
         for info in infos:
             assert info.date_time == (1980, 1, 1, 0, 0, 0)
             assert info.compress_type == zipfile.ZIP_DEFLATED
@@ -470,6 +500,8 @@ def test_export_snapshots() -> None:
     assert [q.title for q in gift.parse(document)] == [q.id for q in ALL]  # an independent parser reads it
     _snapshot("quiz.gift", document)
     _snapshot("quiz-qti.xml", export.qti_assessment(quiz(*ALL)).replace("><", ">\n<"))
+    _snapshot("quiz-qti-meta.xml", export.qti_meta(quiz(*ALL)).replace("><", ">\n<"))
+    _snapshot("quiz-moodle.xml", moodle_xml.moodle_document(quiz(*ALL)).replace("><", ">\n<"))
 
 
 def test_gift_comment_and_id() -> None:

@@ -116,6 +116,15 @@ DIRECTIVES: dict[str, tuple[str, str, dict[str, str], str]] = {
         },
         "```{quiz-exam} harbour\n:count: 12\n:seed: autumn-term\n```",
     ),
+    "grader": (
+        "The teachers' grader: the teacher chooses an `exam-keys.json` and the students' results files, "
+        "and the page grades them in the browser by the rules of `python -m studyguide grade`, with the "
+        "item analysis and the class report. It holds no key and fetches nothing; put it on a page of its "
+        "own with `orphan: true`, linked from the teachers' pages.",
+        "none",
+        {},
+        "```{grader}\n```",
+    ),
     "quiz-report": (
         "A table of the question-quality checks for every quiz and exam.",
         "none",

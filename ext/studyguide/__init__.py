@@ -4,12 +4,13 @@ Owns ``setup``, which wires every module into Sphinx.  The modules import only d
 
 - leaves: ``warnings``, ``i18n``, ``dates``, ``syntax``, ``nodes``; pure quiz modules
   (``quiz.answers``, ``quiz.generate``, ``quiz.quality``, ``quiz.exam``, ``quiz.results``,
-  ``quiz.grading``);
+  ``quiz.grading``, ``quiz.analysis``, ``quiz.classreport``, ``quiz.variants``);
 - ``domain`` (the data every page contributes);
 - ``core`` (one walk per phase, fingerprints, per-build caches);
 - features: ``register``, ``claims``, ``backlinks``, ``glossary``, ``register_json``, then
-  ``quiz.directive`` < ``quiz.render`` < ``quiz.export`` < ``quiz.exams`` < ``quiz.report``,
-  ``quiz.coverage`` < ``quiz.setup``, and ``overviews`` (which reads ``quiz.directive``);
+  ``quiz.directive`` < ``quiz.render`` < ``quiz.export`` < ``quiz.moodle_xml``,
+  ``quiz.passages`` < ``quiz.exams`` < ``quiz.report``, ``quiz.coverage``, ``quiz.grader_page``
+  < ``quiz.setup``, and ``overviews`` (which reads ``quiz.directive``);
 - this ``setup``.  ``tests/test_imports.py`` fails on any import cycle.
 
 The commands stand apart, with no Sphinx imports: ``importer`` (text to MyST pages) <

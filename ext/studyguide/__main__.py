@@ -1,4 +1,5 @@
-"""Command line: ``python -m studyguide import-text SOURCE --out DIR``, ``... new DIR`` and ``... grade RESULTS``."""
+"""Command line: ``python -m studyguide import-text SOURCE --out DIR``, ``... new DIR``, ``... grade RESULTS``
+and ``... report RESULTS``."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from studyguide import importer
 
@@ -136,6 +138,9 @@ def _grade(args: argparse.Namespace) -> int:
         return fail(f"--out {shown(out)}: there is no folder {shown(out.parent)}")
     if out.exists() and not args.force:
         return fail(f"{shown(out)} exists; use --force to overwrite it")
+    items = Path(args.items) if args.items else None
+    if items is not None and (problem := _unwritable(items, args.force)):
+        return fail(problem)
     keys_paths = [Path(k) for k in args.keys] if args.keys else [Path(DEFAULT_KEYS)]
     for path in keys_paths:
         if not path.exists():
@@ -150,6 +155,11 @@ def _grade(args: argparse.Namespace) -> int:
     if not report.rows:
         return fail(f"no results file for quiz {args.quiz!r} could be graded")
     try:
+        if items is not None:
+            from studyguide.quiz.analysis import analyse, items_csv
+
+            analysis = analyse(report.rows, report.chosen, report.questions, report.question_ids)
+            write_atomically(items, items_csv(analysis))
         write_atomically(out, gradebook_csv(report, args.quiz))
     except OSError as exc:
         return fail(f"cannot write {shown(out)}: {exc.strerror or exc}")
@@ -157,6 +167,114 @@ def _grade(args: argparse.Namespace) -> int:
         f"graded {len(report.rows)} files for quiz {args.quiz!r} into {shown(out)} ({len(report.skipped)} skipped)"
     )
     return 0
+
+
+def _unwritable(out: Path, force: bool) -> str:
+    """Why ``out`` cannot be written ("" when it can)."""
+    from studyguide.quiz.results import shown
+
+    if out.is_dir():
+        return f"{shown(out)} is a folder; name the file to write"
+    if not out.parent.is_dir():
+        return f"{shown(out)}: there is no folder {shown(out.parent)}"
+    if out.exists() and not force:
+        return f"{shown(out)} exists; use --force to overwrite it"
+    return ""
+
+
+def _report(args: argparse.Namespace) -> int:
+    from studyguide.quiz.analysis import analyse
+    from studyguide.quiz.classreport import report_html
+    from studyguide.quiz.grading import GradingError, grade, load_keys, write_atomically
+    from studyguide.quiz.results import find_results, shown
+
+    def fail(message: str) -> int:
+        print(f"error: {message}; nothing was written", file=sys.stderr)
+        return 2
+
+    results_dir = Path(args.results)
+    if not results_dir.is_dir():
+        return fail(f"no such folder: {shown(results_dir)}")
+    out = Path(args.out)
+    if problem := _unwritable(out, args.force):
+        return fail(problem)
+    keys_paths = [Path(k) for k in args.keys] if args.keys else [Path(DEFAULT_KEYS)]
+    for path in keys_paths:
+        if not path.exists():
+            return fail(f"no exam keys at {shown(path)} (build the site with make html, or pass --keys)")
+    try:
+        keys = load_keys(keys_paths)
+        files = find_results(results_dir)
+        quizzes = [args.quiz] if args.quiz else sorted({q for q, _v in keys})
+        reports = {quiz: grade(files, keys, quiz) for quiz in quizzes}
+    except GradingError as exc:
+        return fail(str(exc))
+    graded = [quiz for quiz, report in reports.items() if report.rows]
+    if not graded:
+        return fail("no results file could be graded" + (f" for quiz {args.quiz!r}" if args.quiz else ""))
+    if len(graded) > 1:
+        return fail(f"the results are for several quizzes ({', '.join(graded)}); pass --quiz")
+    quiz = graded[0]
+    report = reports[quiz]
+    for line in report.skipped:
+        print(f"skipped {line}", file=sys.stderr)
+    passages = _passages(keys_paths)
+    analysis = analyse(report.rows, report.chosen, report.questions, report.question_ids, passages)
+    title = next(e.get("title") for (q, _v), e in sorted(keys.items()) if q == quiz)
+    title = title if isinstance(title, str) else quiz
+    try:
+        write_atomically(out, report_html(title, quiz, analysis, passages, args.site))
+    except OSError as exc:
+        return fail(f"cannot write {shown(out)}: {exc.strerror or exc}")
+    print(
+        f"reported on {len(report.rows)} files for quiz {quiz!r} in {shown(out)} ({len(report.skipped)} skipped)"
+    )
+    return 0
+
+
+def _passages(paths: Sequence[Path]) -> list[dict[str, Any]]:
+    """The passages of the first keys file that has them (keys were checked before)."""
+    from studyguide.quiz.exam import KEYS_FILE
+    from studyguide.quiz.grading import MAX_KEYS_BYTES
+    from studyguide.quiz.results import parse_json, read_bytes
+
+    for path in paths:
+        data = parse_json(
+            read_bytes(path / KEYS_FILE if path.is_dir() else path, MAX_KEYS_BYTES), max_depth=8
+        )
+        found = data.get("passages") if isinstance(data, dict) else None
+        if isinstance(found, list) and found:
+            return checked_passages(found)
+    return []
+
+
+def _string(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def checked_passages(found: list[Any]) -> list[dict[str, Any]]:
+    """Passages of the expected shape only (a hand-edited keys file cannot break the report)."""
+    result = []
+    for passage in found:
+        if not isinstance(passage, dict) or not isinstance(passage.get("paragraphs"), list):
+            continue
+        paragraphs = [
+            [
+                [s[0], s[1]]
+                for s in p
+                if isinstance(s, list) and len(s) == 2 and all(isinstance(x, str) for x in s)
+            ]
+            for p in passage["paragraphs"]
+            if isinstance(p, list)
+        ]
+        result.append(
+            {
+                "title": _string(passage.get("title")),
+                "url": _string(passage.get("url")),
+                "paragraphs": paragraphs,
+            }
+        )
+    return result
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -219,7 +337,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     grd.add_argument("--out", help="the CSV to write (default: gradebook-QUIZ.csv)")
     grd.add_argument("--force", action="store_true", help="overwrite an existing gradebook")
+    grd.add_argument("--items", metavar="CSV", help="also write the item analysis to this CSV file")
     grd.set_defaults(func=_grade)
+    rep = commands.add_parser(
+        "report", help="write a class report (item analysis and passages) as one HTML file"
+    )
+    rep.add_argument("results", help="folder of the students' results files (*.json, sub-folders too)")
+    rep.add_argument(
+        "--keys", action="append", metavar="PATH", help=f"as for grade (default: {DEFAULT_KEYS})"
+    )
+    rep.add_argument("--out", required=True, help="the HTML file to write")
+    rep.add_argument("--quiz", help="the quiz id (needed only when the results are for several quizzes)")
+    rep.add_argument(
+        "--site",
+        default="",
+        metavar="URL",
+        help="the site's address, for links to the passages (end it with /)",
+    )
+    rep.add_argument("--force", action="store_true", help="overwrite an existing report")
+    rep.set_defaults(func=_report)
     args = parser.parse_args(argv)
     result: int = args.func(args)
     return result

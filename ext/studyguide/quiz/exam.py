@@ -173,9 +173,16 @@ def answer_text(question: Mapping[str, Any]) -> str:
     return answer[0] if answer else ""
 
 
-def keys_document(exams: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """The keys file: every exam of a build with its questions and answers (no timestamps)."""
-    return {"format": KEYS_FORMAT, "format_version": KEYS_VERSION, "exams": list(exams)}
+def keys_document(
+    exams: Sequence[Mapping[str, Any]], passages: Sequence[Mapping[str, Any]] = ()
+) -> dict[str, Any]:
+    """The keys file: every exam of a build with its questions and answers (no timestamps).
+
+    ``passages`` (optional; ``passages.py``) are the paragraphs holding the claims the exams
+    ask about, for the class report.
+    """
+    document = {"format": KEYS_FORMAT, "format_version": KEYS_VERSION, "exams": list(exams)}
+    return {**document, "passages": list(passages)} if passages else document
 
 
 def keys_text(exam: Mapping[str, Any]) -> str:

@@ -29,6 +29,7 @@ from studyguide.quiz.directive import BuiltQuiz, QuizSet, built_quizzes, wording
 from studyguide.quiz.exam import KEYS_FILE, exam_id, keys_document, keys_text, pick_exam_questions
 from studyguide.quiz.export import HTML_BUILDERS
 from studyguide.quiz.generate import Question, build_quiz, question_key
+from studyguide.quiz.passages import passages
 from studyguide.quiz.quality import check_quiz
 from studyguide.quiz.render import input_kind, inputs_html, interactive, quiz_nodes
 from studyguide.warnings import warn
@@ -231,7 +232,9 @@ def teacher_dir(app: Sphinx) -> Path:
 
 def keys_json(app: Sphinx) -> dict[str, Any]:
     exams = []
+    asked: set[str] = set()
     for quiz_id, exam in sorted(built_exams(app).items()):
+        asked.update(q.claim for q in exam.questions if q.claim)
         questions = [{**q.as_json(), "exam_id": exam_id(quiz_id, exam.version, q.id)} for q in exam.questions]
         exams.append(
             {
@@ -241,7 +244,7 @@ def keys_json(app: Sphinx) -> dict[str, Any]:
                 "questions": questions,
             }
         )
-    return keys_document(exams)
+    return keys_document(exams, passages(app, built_quizzes(app).claims, asked))
 
 
 def write_keys(app: Sphinx, exception: BaseException | None) -> None:

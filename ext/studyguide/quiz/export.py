@@ -17,14 +17,22 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
+from sphinx.util import logging
+
 from studyguide.quiz.directive import BuiltQuiz, built_quizzes
 from studyguide.quiz.generate import Question
 from studyguide.quiz.render import EXPORT_DIR
+from studyguide.quiz.variants import accepted_variants
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+logger = logging.getLogger("studyguide")
 QUIZZES_JSON_VERSION = 1
+#: said in an export (a comment) where the format has no ordering question
+CANNOT_HOLD_ORDER = (
+    "{format} has no ordering question: this one is exported as matching, each event to its position"
+)
 HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -95,7 +103,7 @@ def gift_short_answer(text: str) -> str:
     return gift_row(text.replace("*", "\\*"))
 
 
-def gift_question(question: Question) -> str:
+def gift_question(question: Question, quiz_id: str = "") -> str:
     title = f"::{gift_escape(question.id)}::"
     prompt = gift_escape(question.prompt)
     feedback = f" ####{gift_escape(question.explanation)}" if question.explanation else ""
@@ -103,7 +111,8 @@ def gift_question(question: Question) -> str:
         # choices are (true, false) in the build's language
         body = "{" + ("TRUE" if question.answer[0] == question.choices[0] else "FALSE") + feedback + "}"
     elif question.type == "blank":
-        body = "{" + " ".join(f"={gift_short_answer(a)}" for a in question.answer) + feedback + "}"
+        answers = accepted_variants([one_line(a) for a in question.answer])
+        body = "{" + " ".join(f"={gift_short_answer(a)}" for a in answers) + feedback + "}"
     elif question.type == "order":
         pairs = [f"={gift_row(item)} -> {position}" for position, item in enumerate(question.answer, 1)]
         body = "{\n" + "\n".join(pairs) + feedback + "\n}"
@@ -116,11 +125,21 @@ def gift_question(question: Question) -> str:
         options = [("=" if c in question.answer else "~") + gift_escape(c) for c in question.choices]
         body = "{\n" + "\n".join(options) + feedback + "\n}"
     source = f"// source: {gift_comment(question.source)}\n" if question.source else ""
-    # Moodle (3.6+) keeps "[id:...]" of a comment line as the question's ID number.
-    ident = f"// [id:{gift_id(question.id)}]\n"
+    if question.type == "order":
+        source += f"// {CANNOT_HOLD_ORDER.format(format='GIFT')}\n"
+    # Moodle (3.6+) keeps "[id:...]" of a comment line as the question's ID number, "[tag:...]" as tags.
+    marks = " ".join(f"[tag:{gift_id(t)}]" for t in question_tags(quiz_id, question))
+    ident = f"// [id:{gift_id(question.id)}] {marks}\n"
     return (
         f"// question: {gift_comment(question.id)} ({question.type})\n{ident}{source}{title}{prompt} {body}\n"
     )
+
+
+def question_tags(quiz_id: str, question: Question) -> list[str]:
+    """Tags of an exported question: its quiz, its type and its claim."""
+    found = [f"quiz-{quiz_id}"] if quiz_id else []
+    found.append(f"type-{question.type}")
+    return [*found, f"claim-{question.claim}"] if question.claim else found
 
 
 def gift_comment(text: str) -> str:
@@ -138,7 +157,7 @@ def gift_document(quiz: BuiltQuiz) -> str:
         f"// {gift_comment(quiz.record.title)} (quiz {gift_comment(quiz.record.id)}, version {quiz.version})\n"
         f"$CATEGORY: {one_line(quiz.record.id)}\n\n"
     )
-    return header + "\n".join(gift_question(q) for q in quiz.questions)
+    return header + "\n".join(gift_question(q, quiz.record.id) for q in quiz.questions)
 
 
 # -- QTI 1.2 -----------------------------------------------------------------------------
@@ -155,6 +174,13 @@ def _metadata(qti_type: str, points: int = 1) -> str:
     return f"<itemmetadata><qtimetadata>{body}</qtimetadata></itemmetadata>"
 
 
+# the explanation, shown whatever the answer: a condition that always holds, then the next ones
+_SHOW_FEEDBACK = (
+    '<respcondition continue="Yes"><conditionvar><other/></conditionvar>'
+    '<displayfeedback feedbacktype="Response" linkrefid="general_fb"/></respcondition>'
+)
+
+
 def _choice_item(question: Question, qti_type: str) -> str:
     labels = "".join(
         f'<response_label ident="c{i}">{_mattext(choice)}</response_label>'
@@ -166,22 +192,25 @@ def _choice_item(question: Question, qti_type: str) -> str:
         + f'<presentation>{_mattext(question.prompt)}<response_lid ident="response1" rcardinality="Single">'
         f"<render_choice>{labels}</render_choice></response_lid></presentation>"
         '<resprocessing><outcomes><decvar maxvalue="100" minvalue="0" varname="SCORE" vartype="Decimal"/></outcomes>'
+        f"{_SHOW_FEEDBACK if question.explanation else ''}"
         f'<respcondition continue="No"><conditionvar><varequal respident="response1">c{right}</varequal></conditionvar>'
         '<setvar action="Set" varname="SCORE">100</setvar></respcondition></resprocessing>'
     )
 
 
 def _blank_item(question: Question) -> str:
+    # one condition per accepted answer: several <varequal> in one <conditionvar> are all required
     conditions = "".join(
-        f'<varequal respident="response1">{xml_escape(xml_text(a))}</varequal>' for a in question.answer
+        f'<respcondition continue="No"><conditionvar><varequal respident="response1">{xml_escape(xml_text(a))}'
+        '</varequal></conditionvar><setvar action="Set" varname="SCORE">100</setvar></respcondition>'
+        for a in accepted_variants([one_line(a) for a in question.answer])
     )
     return (
         _metadata("short_answer_question")
         + f'<presentation>{_mattext(question.prompt)}<response_str ident="response1" rcardinality="Single">'
         '<render_fib><response_label ident="answer1" rshuffle="No"/></render_fib></response_str></presentation>'
         '<resprocessing><outcomes><decvar maxvalue="100" minvalue="0" varname="SCORE" vartype="Decimal"/></outcomes>'
-        f'<respcondition continue="No"><conditionvar>{conditions}</conditionvar>'
-        '<setvar action="Set" varname="SCORE">100</setvar></respcondition></resprocessing>'
+        f"{_SHOW_FEEDBACK if question.explanation else ''}{conditions}</resprocessing>"
     )
 
 
@@ -202,14 +231,17 @@ def _matching_item(question: Question) -> str:
     )
     share = f"{100 / len(question.items):.2f}"
     conditions = "".join(
-        f'<respcondition><conditionvar><varequal respident="row{i}">o{options.index(r)}</varequal></conditionvar>'
-        f'<setvar varname="SCORE" action="Add">{share}</setvar></respcondition>'
+        f'<respcondition continue="Yes"><conditionvar><varequal respident="row{i}">o{options.index(r)}</varequal>'
+        f'</conditionvar><setvar varname="SCORE" action="Add">{share}</setvar></respcondition>'
         for i, r in enumerate(right)
     )
+    note = f"<!-- {CANNOT_HOLD_ORDER.format(format='QTI 1.2')} -->" if question.type == "order" else ""
     return (
-        _metadata("matching_question") + f"<presentation>{_mattext(question.prompt)}{rows}</presentation>"
+        note
+        + _metadata("matching_question")
+        + f"<presentation>{_mattext(question.prompt)}{rows}</presentation>"
         '<resprocessing><outcomes><decvar maxvalue="100" minvalue="0" varname="SCORE" vartype="Decimal"/></outcomes>'
-        f"{conditions}</resprocessing>"
+        f"{_SHOW_FEEDBACK if question.explanation else ''}{conditions}</resprocessing>"
     )
 
 
@@ -253,8 +285,37 @@ def qti_manifest(quiz: BuiltQuiz) -> str:
         "<metadata><schema>IMS Content</schema><schemaversion>1.1.3</schemaversion></metadata>\n"
         "<organizations/>\n"
         f'<resources><resource identifier={quoteattr(f"res-{ident}")} type="imsqti_xmlv1p2">'
-        f"<file href={quoteattr(f'{ident}/{ident}.xml')}/></resource></resources>\n"
+        f"<file href={quoteattr(f'{ident}/{ident}.xml')}/>"
+        f"<dependency identifierref={quoteattr(f'res-{ident}-meta')}/></resource>\n"
+        f"<resource identifier={quoteattr(f'res-{ident}-meta')} "
+        'type="associatedcontent/imscc_xmlv1p1/learning-application-resource" '
+        f"href={quoteattr(f'{ident}/assessment_meta.xml')}>"
+        f"<file href={quoteattr(f'{ident}/assessment_meta.xml')}/></resource></resources>\n"
         "</manifest>\n"
+    )
+
+
+def qti_meta(quiz: BuiltQuiz) -> str:
+    """Canvas's quiz settings (``assessment_meta.xml``): a practice quiz, one point a question,
+    answers shown after the attempt, questions in the site's order, one attempt."""
+    fields = [
+        ("title", one_line(quiz.record.title)),
+        ("description", ""),
+        ("shuffle_answers", "false"),
+        ("scoring_policy", "keep_highest"),
+        ("quiz_type", "practice_quiz"),
+        ("points_possible", str(len(quiz.questions))),
+        ("show_correct_answers", "true"),
+        ("allowed_attempts", "1"),
+        ("one_question_at_a_time", "false"),
+        ("cant_go_back", "false"),
+        ("anonymous_submissions", "false"),
+    ]
+    body = "".join(f"<{k}>{xml_escape(xml_text(v))}</{k}>" for k, v in fields)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<quiz identifier={quoteattr(one_line(quiz.record.id))} xmlns="http://canvas.instructure.com/xsd/cccv1p0">'
+        f"{body}</quiz>\n"
     )
 
 
@@ -264,6 +325,7 @@ def qti_package(quiz: BuiltQuiz) -> bytes:
         for name, text in (
             ("imsmanifest.xml", qti_manifest(quiz)),
             (f"{quiz.record.id}/{quiz.record.id}.xml", qti_assessment(quiz)),
+            (f"{quiz.record.id}/assessment_meta.xml", qti_meta(quiz)),
         ):
             info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -292,6 +354,13 @@ def write_exports(app: Sphinx, exception: BaseException | None) -> None:
     for quiz in quizset.quizzes.values():
         _write_if_changed(out / EXPORT_DIR / f"{quiz.record.id}.gift", gift_document(quiz).encode("utf-8"))
         _write_if_changed(out / EXPORT_DIR / f"{quiz.record.id}-qti12.zip", qti_package(quiz))
+    orders = sum(q.type == "order" for quiz in quizset.quizzes.values() for q in quiz.questions)
+    if orders:  # said once a build, and in a comment at each question
+        logger.info(
+            "studyguide: GIFT and QTI 1.2 have no ordering question; %d ordering question(s) exported "
+            "there as matching (Moodle XML keeps them as ordering)",
+            orders,
+        )
 
 
 def setup_exports(app: Sphinx) -> None:

@@ -36,6 +36,10 @@ class Report:
     rows: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # "file: reason"
     question_ids: list[str] = field(default_factory=list)
+    # for the item analysis: each graded student's answers (question id -> what was chosen),
+    # and each question's key as first met
+    chosen: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    questions: dict[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
 Keys = dict[tuple[str, str], dict[str, Any]]  # (quiz id, exam version) -> exam
@@ -134,13 +138,16 @@ def grade(results: Sequence[Path], keys: Mapping[tuple[str, str], Mapping[str, A
             )
             continue
         marks = {}
+        answers = report.chosen.setdefault(found.student, {})
         for question in key["questions"]:
             chosen = found.answers.get(question["exam_id"], [])
             if question["type"] not in ROW_TYPES:
                 chosen = chosen[:1]
             marks[question["id"]] = 1 if is_right(question, chosen) else 0
+            answers[question["id"]] = chosen
             if question["id"] not in report.question_ids:
                 report.question_ids.append(question["id"])
+                report.questions[question["id"]] = question
         report.rows.append(
             {
                 "student": found.student,

@@ -35,6 +35,7 @@ def labels() -> dict[str, str]:
         "show_the_answer": escape(_("Show the answer")),
         "answer": escape(_("Answer:")),
         "moodle_gift": escape(_("Moodle (GIFT)")),
+        "moodle_xml": escape(_("Moodle (XML)")),
         "canvas_qti_1_2": escape(_("Canvas (QTI 1.2)")),
         "all_quizzes_json": escape(_("all quizzes (JSON)")),
         "answer_key": escape(_("answer key")),
@@ -163,6 +164,7 @@ def quiz_html(app: Sphinx, docname: str, quiz: BuiltQuiz) -> str:
     prefix = _root_prefix(app, docname)
     links = [
         f'<a href="{_attr(prefix + EXPORT_DIR)}/{_attr(record.id)}.gift" download>{L["moodle_gift"]}</a>',
+        f'<a href="{_attr(prefix + EXPORT_DIR)}/{_attr(record.id)}-moodle.xml" download>{L["moodle_xml"]}</a>',
         f'<a href="{_attr(prefix + EXPORT_DIR)}/{_attr(record.id)}-qti12.zip" download>{L["canvas_qti_1_2"]}</a>',
         f'<a href="{prefix}quizzes.json">{L["all_quizzes_json"]}</a>',
     ]

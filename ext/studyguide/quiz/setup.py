@@ -16,6 +16,8 @@ from studyguide.quiz.directive import (
 )
 from studyguide.quiz.exams import setup_exams
 from studyguide.quiz.export import setup_exports
+from studyguide.quiz.grader_page import setup_grader
+from studyguide.quiz.moodle_xml import setup_moodle_xml
 from studyguide.quiz.render import setup_render
 from studyguide.quiz.report import setup_report
 
@@ -34,5 +36,7 @@ def setup_quiz(app: Sphinx) -> None:
     setup_render(app)
     setup_report(app)
     setup_exports(app)
+    setup_moodle_xml(app)
+    setup_grader(app)
     setup_exams(app)
     setup_coverage(app)
