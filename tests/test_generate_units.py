@@ -430,3 +430,37 @@ def test_the_false_statement_drawn_follows_the_seed() -> None:
         "s2": ["True or false? Serge says four."],
         "s3": ["True or false? Serge says one."],
     }
+
+
+def test_a_match_row_an_explanation_states_is_left_out_and_a_claim_takes_the_place() -> None:
+    """Explanations are read before the match at the end: a role one of them states is no question."""
+    names = ["Anna Berg", "Boris Carr", "Clara Dahl", "Dmitri Eck", "Elsa Fink"]
+    people = {
+        f"p{i}": Person(f"p{i}", "person", name, role=f"keeper of the {place} archive")
+        for i, (name, place) in enumerate(
+            zip(names, ["north", "south", "east", "west", "river"], strict=True)
+        )
+    }
+    people["v"] = Person("v", "person", "Vera Gall", role="author of the first letter")
+    people["w"] = Person("w", "person", "Walter Hahn", role="author of the reply")
+    claims = [
+        ClaimInput(f"c-{i}", f"Claim number {i} names a keeper of papers.", "v" if i % 2 else "w",
+                   position=i, piece="a", mentions=(f"p{i % 5}",), paraphrase=f"Claim {i} says papers were kept.",
+                   false=(f"Claim {i} says no papers were kept.",))
+        for i in range(8)
+    ]  # fmt: skip
+    spec = QuizSpec("m", count=6, types=("tf", "match"))
+    quiet, _ = build_quiz(spec, claims, people)
+    assert len(quiet) == 6
+    (match,) = [q for q in quiet if q.type == "match"]
+    told = next(i for i in match.items if i in names)
+    role = people[next(k for k, p in people.items() if p.name == told)].role
+    # the same quiz, with one claim's explanation stating that row's role
+    loud_claims = [replace(c, explain=f"Here {told}, the {role}, is named.") for c in claims]
+    loud, _ = build_quiz(spec, loud_claims, people)
+    assert len(loud) == 6  # a claim question takes the place of a match that could not be quiet
+    stated = any(role in q.explanation for q in loud if q.type != "match")
+    assert stated
+    for q in loud:
+        if q.type == "match":
+            assert told not in q.items

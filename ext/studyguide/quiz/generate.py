@@ -691,7 +691,6 @@ def build_quiz(
     if voices is None:
         voices = debate_voices(claims)
     index = RegisterIndex.of(people)
-    rng = rng_for(seed, spec.id, "pick")
     # A claim's questions are made when the quiz keeps the claim; before, only as many as it
     # takes to know that the claim gives one.
     lazy = {
@@ -712,22 +711,31 @@ def build_quiz(
         if match:
             extra.append(match)
     by_id = {c.id: c for c in selected}
-    asked = [c.id for c in selected if lazy[c.id].any()]
-    if spec.count is not None:
-        room = max(spec.count - len(extra), 0)
-        extra = extra[: spec.count]
-        if len(asked) > room:
-            keep = spread_claims([by_id[c] for c in asked], room, rng)
-            asked = [c for c in asked if c in keep]
-    options = {c: lazy[c].all() for c in asked}
-    if len({by_id[c].holder for c in asked}) < 2:  # one voice: "who holds this view" asks nothing
-        options = {c: [q for q in made if q.type != "who"] or made for c, made in options.items()}
-    chosen = assign_types([options[c] for c in asked], [by_id[c] for c in asked], rng)
-    quiet = [
-        _quiet_match(q, chosen, persons, spec.id, seed, wording, avoid) if q.type == "match" else q
-        for q in extra
-    ]
-    extra = [q for q in quiet if q is not None]
+
+    def plan(extra: list[Question]) -> tuple[list[Question], list[Question], random.Random]:
+        """The claim questions that fit beside ``extra``, and ``extra`` without a match that leaks."""
+        pick = rng_for(seed, spec.id, "pick")
+        asked = [c.id for c in selected if lazy[c.id].any()]
+        if spec.count is not None:
+            room = max(spec.count - len(extra), 0)
+            extra = extra[: spec.count]
+            if len(asked) > room:
+                keep = spread_claims([by_id[c] for c in asked], room, pick)
+                asked = [c for c in asked if c in keep]
+        options = {c: lazy[c].all() for c in asked}
+        if len({by_id[c].holder for c in asked}) < 2:  # one voice: "who holds this view" asks nothing
+            options = {c: [q for q in made if q.type != "who"] or made for c, made in options.items()}
+        chosen = assign_types([options[c] for c in asked], [by_id[c] for c in asked], pick)
+        quiet = [
+            _quiet_match(q, chosen, persons, spec.id, seed, wording, avoid) if q.type == "match" else q
+            for q in extra
+        ]
+        return chosen, [q for q in quiet if q is not None], pick
+
+    chosen, kept, rng = plan(extra)
+    if spec.count is not None and len(kept) < len(extra):  # the match went: a claim takes its place
+        chosen, kept, rng = plan(kept)
+    extra = kept
     return spread_keys([*chosen, *extra], rng), selected
 
 
@@ -749,8 +757,11 @@ def _quiet_match(
     wording: Wording,
     avoid: Collection[str],
 ) -> Question | None:
-    """The match question without the rows whose role another question of the quiz prints."""
-    texts = [question_text(q) for q in chosen]
+    """The match question without the rows whose role another question of the quiz prints.
+
+    Explanations count: a student reads each one before reaching the match at the end.
+    """
+    texts = [f"{question_text(q)} {q.explanation}" for q in chosen]
     left = list(persons)
     question: Question | None = match
     while question is not None:
