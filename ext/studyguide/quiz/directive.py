@@ -8,7 +8,6 @@ Owns: the quiz records, the generation of every quiz once per build from the dom
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import hashlib
 import json
@@ -35,6 +34,7 @@ from studyguide.quiz.generate import (
     Wording,
     build_quiz,
     debate_voices,
+    extra_questions,
     question_key,
 )
 from studyguide.quiz.quality import QuizProfile, check_across, check_claim, check_entry, check_quiz
@@ -327,7 +327,13 @@ def built_quizzes(app: Sphinx) -> QuizSet:
 
 
 def _dropped_by_count(quizset: QuizSet, quiz: BuiltQuiz) -> list[str]:
-    """The order and match questions a quiz would ask without its :count: but does not ask with it."""
+    """The order and match questions a quiz's :count: leaves no room for.
+
+    ``build_quiz`` counts them first, so only a count below their number drops any: the ones past it.
+    """
+    count = quiz.record.spec.count
+    if count is None:
+        return []
     others = {
         question_key(q)
         for other in quizset.quizzes.values()
@@ -335,13 +341,9 @@ def _dropped_by_count(quizset: QuizSet, quiz: BuiltQuiz) -> list[str]:
         for q in other.questions
         if q.type in ("order", "match")
     }
-    spec = dataclasses.replace(quiz.record.spec, count=None)
-    # the claims it selects are the quiz's own (a :count: does not change the selection); the
-    # voices a who-question offers are the whole debate's
-    voices = debate_voices(quizset.claims.values())
-    full, _ = build_quiz(spec, quiz.claims, quizset.people, wording(), avoid=others, voices=voices)
+    extra, _ = extra_questions(quiz.record.spec, quiz.claims, quizset.people, wording(), avoid=others)
     asked = {q.type for q in quiz.questions}
-    return sorted({q.type for q in full if q.type in ("order", "match")} - asked)
+    return sorted({q.type for q in extra[count:]} - asked)
 
 
 def check_quizzes(app: Sphinx, env: BuildEnvironment) -> None:

@@ -668,6 +668,33 @@ def leaks(answer: str, text: str) -> bool:
     return bool(words) and f" {words} " in f" {normalise_words(text)} "
 
 
+def extra_questions(
+    spec: QuizSpec,
+    selected: Sequence[ClaimInput],
+    people: dict[str, Person],
+    wording: Wording = ENGLISH,
+    avoid: Collection[str] = frozenset(),
+) -> tuple[list[Question], list[Person]]:
+    """The order and match questions a quiz on ``selected`` asks before any :count: (the order
+    first), and the people a match may draw on: those the claims name, and their holders."""
+    seed = spec.seed or spec.id
+    types = spec.types or tuple(QUESTION_TYPES)
+    extra: list[Question] = []
+    named = {m for c in selected for m in (*c.mentions, *c.topics)}
+    if "order" in types:
+        events = [people[i] for i in sorted(named) if i in people and people[i].kind == "event"]
+        order = order_question(events, spec.id, seed, wording=wording, avoid=avoid)
+        if order:
+            extra.append(order)
+    persons: list[Person] = []
+    if "match" in types:
+        persons = [people[i] for i in sorted(named | {c.holder for c in selected}) if i in people]
+        match = match_question(persons, spec.id, seed, wording=wording, avoid=avoid)
+        if match:
+            extra.append(match)
+    return extra, persons
+
+
 def build_quiz(
     spec: QuizSpec,
     claims: Sequence[ClaimInput],
@@ -697,19 +724,7 @@ def build_quiz(
         claim.id: _Options(candidate_makers(claim, people, voices, seed, wording, index), types, avoid)
         for claim in selected
     }
-    extra: list[Question] = []
-    named = {m for c in selected for m in (*c.mentions, *c.topics)}
-    if "order" in types:
-        events = [people[i] for i in sorted(named) if i in people and people[i].kind == "event"]
-        order = order_question(events, spec.id, seed, wording=wording, avoid=avoid)
-        if order:
-            extra.append(order)
-    persons: list[Person] = []
-    if "match" in types:
-        persons = [people[i] for i in sorted(named | {c.holder for c in selected}) if i in people]
-        match = match_question(persons, spec.id, seed, wording=wording, avoid=avoid)
-        if match:
-            extra.append(match)
+    extra, persons = extra_questions(spec, selected, people, wording, avoid)
     by_id = {c.id: c for c in selected}
 
     def plan(extra: list[Question]) -> tuple[list[Question], list[Question], random.Random]:
