@@ -1,8 +1,7 @@
 """Anki decks, one a quiz, written once per HTML build: ``_quizzes/<quiz>.apkg``.
 
 A deck holds a cloze card for each claim in the quiz's scope (the claim's words with its blank
-as the cloze; without a blank, its voice is the cloze, beside the paraphrase or the words)
-with the passage, and a name-to-role card for each register entry its claims name. Built with
+as the cloze; without a blank, its paraphrase, or without one its voice) with the passage, and a name-to-role card for each register entry its claims name. Built with
 ``genanki`` (an optional dependency: without it no deck is written and no page links one).
 
 Re-importing a newer deck updates the notes it imported before: model, deck and note ids
@@ -30,7 +29,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from studyguide.quiz.directive import BuiltQuiz, QuizSet, built_quizzes
-from studyguide.quiz.export import HTML_BUILDERS, one_line
+from studyguide.quiz.export import HTML_BUILDERS, one_line, xml_text
 from studyguide.quiz.render import anki_available, deck_path
 
 if TYPE_CHECKING:
@@ -53,7 +52,11 @@ def stable_id(*parts: str) -> int:
 
 def field(text: str) -> str:
     """Author text for an Anki field (HTML): escaped, and braces too, which Anki reads as clozes."""
-    return escape(one_line(text), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+    return _html(one_line(text))
+
+
+def _html(text: str) -> str:
+    return escape(xml_text(text), quote=True).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def cloze_term(text: str) -> str:
@@ -84,14 +87,17 @@ def _passage(claim: ClaimInput, baseurl: str) -> str:
 
 
 def claim_text(claim: ClaimInput, voice: str) -> str:
-    """The cloze field: the blank in the claim's words, or the voice beside the paraphrase."""
+    """The cloze field: the claim's words with its blank as the cloze; without a blank, the words
+    and their paraphrase as the cloze; without either, the voice as the cloze."""
     words = " ".join(claim.text.split())
     term = " ".join(claim.blank.split())
     if term and term in words:
         before, _found, after = words.partition(term)
-        return f"{field(before)}{{{{c1::{cloze_term(term)}}}}}{field(after)}"
-    statement = " ".join(claim.paraphrase.split()) or f"“{words}”"
-    return f"{{{{c1::{cloze_term(voice)}}}}}: {field(statement)}"
+        return f"{_html(before)}{{{{c1::{cloze_term(term)}}}}}{_html(after)}"
+    quoted = f"“{field(words)}” ({field(voice)})"
+    if claim.paraphrase.strip():
+        return f"{quoted}<br>In plain words: {{{{c1::{cloze_term(claim.paraphrase)}}}}}"
+    return f"“{field(words)}” ({{{{c1::{cloze_term(voice)}}}}})"
 
 
 def deck_cards(quizset: QuizSet, quiz: BuiltQuiz, baseurl: str) -> list[Card]:

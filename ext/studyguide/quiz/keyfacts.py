@@ -69,7 +69,7 @@ def key_lines(facts: KeyFacts, links: tuple[tuple[str, str], ...] = ()) -> list[
     if facts.accepted:
         lines.append("Accepted answers: " + "; ".join(facts.accepted) + ". " + FOLDING_NOTE)
     if facts.claim:
-        claim = facts.claim + (f" ({facts.paraphrase})" if facts.paraphrase else "")
+        claim = facts.claim + (f" ({facts.paraphrase.rstrip('.')})" if facts.paraphrase else "")
         voice = f", the view of {facts.voice}" if facts.voice else ""
         lines.append(f"Tests claim {claim}{voice}.")
         lines.append(f"Passage: {facts.piece_title or facts.piece}, {facts.source}")

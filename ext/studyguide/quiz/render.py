@@ -268,7 +268,7 @@ def key_facts_nodes(app: Sphinx, docname: str, question: Question, facts: KeyFac
         para += nodes.Text(_("Tests claim") + " ")
         para += nodes.literal("", facts.claim)
         if facts.paraphrase:
-            para += nodes.Text(f" ({facts.paraphrase})")
+            para += nodes.Text(f" ({facts.paraphrase.rstrip('.')})")
         if facts.voice:
             para += nodes.Text(", " + _("the view of {voice}").format(voice=facts.voice))
         para += nodes.Text(". " + _("Passage:") + " ")
