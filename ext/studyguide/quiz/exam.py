@@ -201,6 +201,6 @@ def keys_text(exam: Mapping[str, Any], notes: Mapping[str, Sequence[str]] | None
         for item in question.get("items", []):
             lines.append(f"   - {item}")
         lines.append(f"   Answer: {answer_text(question)}")
-        lines.extend(f"   {line}" for line in (notes or {}).get(str(question["id"]), ()))
+        lines.extend(f"   {line}" for line in (notes or {}).get(str(question.get("id", "")), ()))
         lines.append("")
     return "\n".join(lines)
