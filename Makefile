@@ -11,7 +11,7 @@ PYTESTOPTS  ?=
 
 .DEFAULT_GOAL := help
 
-.PHONY: help html test lint format serve clean bench browser-deps import-text locale pdf mutate
+.PHONY: help html test lint format serve clean bench browser-deps import-text locale pdf mutate audit
 
 # make mutate: the modules whose mutants must die, and the fast tests run against each mutant;
 # MUTATE_ONLY=ext/studyguide/quiz/grading.py runs some of them (each module's results are kept
@@ -88,6 +88,17 @@ $(VENV)/.installed-mutate: pyproject.toml | $(BIN)/python
 mutate: $(VENV)/.installed-mutate ## mutation testing (mutmut) of MUTATE_MODULES into tests/mutation-report.md (slow)
 	$(BIN)/python tests/mutate.py --modules $(MUTATE_MODULES) --tests $(MUTATE_TESTS) --deselect "$(MUTATE_SKIP)" \
 	  --skip "$(MUTATE_FUNCS_SKIPPED)" $(if $(MUTATE_ONLY),--only $(MUTATE_ONLY)) $(MUTATEOPTS)
+
+# make audit: npm's lighthouse, installed into .audit/ on first use, with the machine's Chromium
+AUDIT_DIR   ?= .audit
+LIGHTHOUSE  := $(AUDIT_DIR)/node_modules/.bin/lighthouse
+CHROME_PATH ?= /usr/bin/chromium
+
+$(LIGHTHOUSE):
+	npm install --prefix $(AUDIT_DIR) --no-audit --no-fund --silent lighthouse
+
+audit: html $(LIGHTHOUSE) ## Lighthouse (mobile, gzip) on five pages into docs/_build/audit/ (needs npm; not in make test)
+	CHROME_PATH=$(CHROME_PATH) $(BIN)/python tests/audit.py --site $(BUILDDIR)/html --lighthouse $(LIGHTHOUSE) --out $(BUILDDIR)/audit
 
 bench: $(VENV)/.installed-docs ## benchmark builds of 10/100/500 synthetic pages into benchmarks/results.md
 	$(BIN)/python benchmarks/bench.py

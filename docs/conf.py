@@ -36,6 +36,7 @@ html_theme = "furo"
 html_static_path = ["_static"]
 templates_path = ["_templates"]
 html_css_files = ["site.css"]
+html_favicon = "_static/favicon.svg"
 html_title = "Kronstadt 1921: A Debate of 1939"
 # Read the Docs gives the published address; the Anki decks link passages through it.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")

@@ -148,14 +148,27 @@ DIRECTIVES: dict[str, tuple[str, str, dict[str, str], str]] = {
         "```{register-cards}\n:type: person\n:columns: 2\n```",
     ),
     "debate-map": (
-        "For each topic, what each voice holds, each cell linking to its passages. Without `topics` "
-        "the rows are the `topic` entries the claims name.",
+        "For each topic, each voice's position in one line (a claim's paraphrase) and its passages "
+        "as numbered links. Without `topics` the rows are the `topic` entries the claims name.",
         "none",
         {
             "topics": "the register ids of the rows; " + SEPARATOR,
             "voices": "the register ids of the columns (default: every claim holder); " + SEPARATOR,
         },
         "```{debate-map}\n:topics: repression; kronstadt-rising\n```",
+    ),
+    "timeline-chart": (
+        "An SVG chart drawn at build time (HTML only): events as points and spans on one axis, "
+        "lives as bars, a mark at each piece's date; every mark links to its entry or page.",
+        "none",
+        {
+            "from": "the first year of the axis",
+            "to": "the last year of the axis",
+            "events": "entry kinds drawn as points and spans (default `event`); " + SEPARATOR,
+            "lives": "entry kinds drawn as bars from start to end (default `person`); " + SEPARATOR,
+            "pieces": "`page = ISO date` pairs, each marked on the axis; " + SEPARATOR,
+        },
+        "```{timeline-chart}\n:from: 1917\n:to: 1940\n:pieces: text/letter = 1938-10-31\n```",
     ),
     "studyguide-warnings": (
         "The table of the extension's warning subtypes, from `warnings.py`.",

@@ -8,9 +8,16 @@ Owns ``setup``, which wires every module into Sphinx.  The modules import only d
 - ``domain`` (the data every page contributes);
 - ``core`` (one walk per phase, fingerprints, per-build caches);
 - features: ``register``, ``claims``, ``backlinks``, ``glossary``, ``register_json``, then
+<<<<<<< HEAD
   ``quiz.directive`` < ``quiz.render`` < ``quiz.export`` < ``quiz.moodle_xml``,
   ``quiz.passages`` < ``quiz.exams`` < ``quiz.report``, ``quiz.coverage``, ``quiz.grader_page``
   < ``quiz.setup``, and ``overviews`` (which reads ``quiz.directive``);
+=======
+  ``quiz.directive`` < ``quiz.render`` < ``quiz.export`` < ``quiz.exams`` < ``quiz.report``,
+  ``quiz.coverage`` < ``quiz.setup``, ``charts`` (the timeline chart, the debate map's cells)
+  < ``overviews`` (which reads ``quiz.directive``), and ``reading`` (a piece's quiz link);
+- ``assets`` (scripts, stylesheets, meta description, page weight);
+>>>>>>> issue-13
 - this ``setup``.  ``tests/test_imports.py`` fails on any import cycle.
 
 The commands stand apart, with no Sphinx imports: ``importer`` (text to MyST pages) <
@@ -27,6 +34,7 @@ __version__ = "0.1.0"
 def setup(app: Any) -> dict[str, Any]:
     from studyguide.assets import setup_assets
     from studyguide.backlinks import setup_backlinks
+    from studyguide.charts import setup_charts
     from studyguide.claims import setup_claims
     from studyguide.core import setup_core
     from studyguide.glossary import setup_glossary
@@ -34,6 +42,7 @@ def setup(app: Any) -> dict[str, Any]:
     from studyguide.nodes import setup_nodes
     from studyguide.overviews import setup_overviews
     from studyguide.quiz.setup import setup_quiz
+    from studyguide.reading import setup_reading
     from studyguide.register import setup_register
     from studyguide.register_json import setup_register_json
     from studyguide.warnings import setup_warnings
@@ -48,6 +57,8 @@ def setup(app: Any) -> dict[str, Any]:
     setup_claims(app)
     setup_quiz(app)
     setup_overviews(app)
+    setup_charts(app)
+    setup_reading(app)
     setup_assets(app)
     setup_warnings(app)
     return {

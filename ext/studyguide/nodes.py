@@ -29,9 +29,14 @@ def elements(node: nodes.Node, condition: Callable[[nodes.Node], bool]) -> Itera
 
 
 def visit_sg_reference_html(self: HTML5Translator, node: sg_reference) -> None:
-    self.visit_reference(node)
     tip_id = node.get("sg_tip_id")
-    if tip_id and node.get("sg_tip"):
+    tipped = bool(tip_id and node.get("sg_tip"))
+    # One tooltip only: a link with its own tip has no native title repeating it.
+    title = node.attributes.pop("reftitle", None) if tipped else None
+    self.visit_reference(node)
+    if title is not None:
+        node["reftitle"] = title
+    if tipped:
         self.body[-1] = self.body[-1].replace("<a ", f'<a aria-describedby="{tip_id}" ', 1)
 
 

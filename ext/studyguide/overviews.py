@@ -18,6 +18,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from studyguide.charts import position_cell, scroll_box
 from studyguide.core import Feature, ResolvePage, register_feature
 from studyguide.dates import chronological_key, display_span
 from studyguide.domain import OBJECT_TYPES, Entry, StudyGuideDomain
@@ -224,21 +225,15 @@ def debate_map_node(app: Sphinx, docname: str, options: dict[str, Any]) -> nodes
             if not held:
                 cells.append(nodes.paragraph("", "—", classes=["sg-map-empty"]))
                 continue
-            items = nodes.bullet_list(classes=["sg-map-claims"])
-            for claim in held:
-                words = claim.text.split()
-                excerpt = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
-                source = anchors[claim.id]
-                items += nodes.list_item(
-                    "", nodes.paragraph("", "", _link(app, docname, source.docname, source.anchor, excerpt))
-                )
-            cells.append(items)
+            cells.append(
+                nodes.container("", *position_cell(app, docname, held, anchors), classes=["sg-map-cell"])
+            )
         rows.append(cells)
     headers = [_("Topic")]
     for voice in voices:
         entry = domain.find(voice)
         headers.append(entry.short if entry else voice)
-    return _table(headers, rows, ["sg-debate-map"])
+    return scroll_box(_table(headers, rows, ["sg-debate-map"]), ["sg-map-scroll"])
 
 
 RENDERERS = {"timeline": timeline_node, "cards": cards_node, "debate-map": debate_map_node}

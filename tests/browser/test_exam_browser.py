@@ -211,6 +211,7 @@ def test_two_builds_on_one_origin_keep_apart(
     page.locator(".sg-quiz .sg-question").first.locator("input").nth(1).check()
     page.locator(".sg-quiz .sg-question").first.locator(".sg-check").click()
     page.locator(".sg-reset").click()
+    page.locator(".sg-reset-yes").click()  # a reset asks first
     page.goto(latest_quiz)
     expect(page.locator(".sg-quiz .sg-question").first.locator("input").first).to_be_checked()
 

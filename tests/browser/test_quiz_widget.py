@@ -126,7 +126,10 @@ def test_answer_by_mouse(page: Page, quiz_url: str) -> None:
     check(page, "rt-roles")
     expect(verdict(page, "rt-roles")).to_have_text(WRONG)
     expect(score(page)).to_have_text("6 of 6 checked, 3 right.")
-    expect(page.locator(f"{QUIZ} .sg-answer[open]:visible")).to_have_count(6)
+    # the three right answers show their explanation; the three wrong ones a hint and another try
+    expect(page.locator(f"{QUIZ} .sg-answer[open]:visible")).to_have_count(3)
+    expect(page.locator(f"{QUIZ} .sg-hint:visible")).to_have_count(3)
+    expect(page.locator(f"{QUIZ} .sg-reveal:visible")).to_have_count(3)
     expect(score(page, OTHER)).to_have_text("0 of 3 checked.")
 
     # Inputs stay editable and can be re-checked.
@@ -263,12 +266,13 @@ def test_answer_by_keyboard_alone(page: Page, quiz_url: str) -> None:
     expect(verdict(page, "rt-trust")).to_have_text(RIGHT)
     expect(score(page)).to_have_text("4 of 6 checked, 3 right.")
 
-    # Reset from the keyboard: Shift+Tab back up to it.
-    for _ in range(80):
-        if page.evaluate(f"document.activeElement.matches('{QUIZ} .sg-reset')"):
-            break
-        page.keyboard.press("Shift+Tab")
+    # Reset from the keyboard: on to it (it ends the quiz), and it asks first.
+    tab_to(page, f"{QUIZ} .sg-reset")
     assert has_focus_ring(page)
+    page.keyboard.press("Enter")
+    assert page.evaluate(f"document.activeElement.matches('{QUIZ} .sg-reset-no')")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(f"document.activeElement.matches('{QUIZ} .sg-reset-yes')")
     page.keyboard.press("Enter")
     expect(score(page)).to_have_text("0 of 6 checked.")
 
@@ -290,9 +294,12 @@ def test_reload_keeps_answers_and_verdicts(page: Page, quiz_url: str) -> None:
     for i, value in enumerate(["2", "4", "1", "3"]):
         expect(page.locator(f"select[name='rt-order-{i}']")).to_have_value(value)
     expect(verdict(page, "rt-order")).to_have_text(RIGHT)
-    for qid in ("rt-chair", "rt-trust", "rt-order"):
+    for qid in ("rt-chair", "rt-order"):
         expect(question(page, qid).locator(".sg-answer")).to_be_visible()
         expect(question(page, qid).locator(".sg-answer")).to_have_attribute("open", "")
+    # one wrong try: still the hint and another try, not the answer
+    expect(question(page, "rt-trust").locator(".sg-answer")).to_be_hidden()
+    expect(question(page, "rt-trust").locator(".sg-hint")).to_be_visible()
     # The unchecked draft is back, without verdict or answer.
     expect(page.locator("select[name='rt-roles-0']")).to_have_value("2")
     expect(verdict(page, "rt-roles")).to_have_text("")
@@ -333,6 +340,8 @@ def test_reset_clears_answers_and_storage(page: Page, quiz_url: str) -> None:
     expect(verdict(page, "rt-roles")).to_have_text(EMPTY)
 
     page.locator(f"{QUIZ} .sg-reset").click()
+    expect(score(page)).to_have_text("3 of 6 checked, 2 right.")  # it asks first
+    page.locator(f"{QUIZ} .sg-reset-yes").click()
     expect(score(page)).to_have_text("0 of 6 checked.")
     expect(page.locator(f"{QUIZ} input:checked")).to_have_count(0)
     expect(question(page, "rt-trust").get_by_role("textbox")).to_have_value("")
@@ -365,6 +374,7 @@ def test_works_without_storage(new_page: Callable[..., Page], quiz_url: str) -> 
     check(page, "rt-chair")
     expect(verdict(page, "rt-chair")).to_have_text(RIGHT)
     page.locator(f"{QUIZ} .sg-reset").click()
+    page.locator(f"{QUIZ} .sg-reset-yes").click()
     expect(score(page)).to_have_text("0 of 6 checked.")
 
 
@@ -454,7 +464,15 @@ def test_print_is_a_worksheet(page: Page, quiz_url: str) -> None:
     page.goto(quiz_url)
     answer_some(page)
     page.emulate_media(media="print")
-    for selector in (".sg-answer", ".sg-check", ".sg-reset", ".sg-score", ".sg-verdict"):
+    for selector in (
+        ".sg-answer",
+        ".sg-check",
+        ".sg-reset",
+        ".sg-score",
+        ".sg-verdict",
+        ".sg-hint",
+        ".sg-reveal",
+    ):
         expect(page.locator(f"{selector}:visible")).to_have_count(0)
     expect(page.locator(".sg-prompt:visible")).to_have_count(9)
     expect(page.locator(".sg-choice:visible")).to_have_count(9)
@@ -465,7 +483,7 @@ def test_print_is_a_worksheet(page: Page, quiz_url: str) -> None:
     )
     assert style == ["none", "solid"]
     page.emulate_media(media="screen")
-    expect(page.locator(f"{QUIZ} .sg-answer:visible")).to_have_count(3)
+    expect(page.locator(f"{QUIZ} .sg-answer:visible")).to_have_count(2)  # the wrong one: a hint
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
@@ -503,11 +521,13 @@ def test_no_request_leaves_127_0_0_1(new_page: Callable[..., Page], quiz_url: st
         assert parts.scheme in ("data", "blob") or parts.hostname == "127.0.0.1", url
 
 
-def test_assets_are_small_and_safe() -> None:
-    js = (STATIC / "quiz.js").read_text(encoding="utf-8")
-    css = (STATIC / "quiz.css").read_text(encoding="utf-8")
-    # 16 KB: answer folding (number words, plurals) and per-site storage keys are the latest additions
-    assert len(js.encode()) + len((STATIC / "quiz.css").read_bytes()) < 16 * 1000
+@pytest.mark.parametrize("name", ["quiz", "studyguide"])
+def test_assets_are_small_and_safe(name: str) -> None:
+    js = (STATIC / f"{name}.js").read_text(encoding="utf-8")
+    css = (STATIC / f"{name}.css").read_text(encoding="utf-8")
+    # 24 KB: answer folding, per-site storage keys, and the learning loop (hint, retry, reset
+    # that asks) are the latest additions; the reading script and its CSS share the budget
+    assert len(js.encode()) + len(css.encode()) < 24 * 1000
     assert "'use strict'" in js
     for banned in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert banned not in js, banned

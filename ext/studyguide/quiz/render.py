@@ -202,15 +202,21 @@ def quiz_html(app: Sphinx, docname: str, quiz: BuiltQuiz) -> str:
         "empty": _("Choose or type an answer first."),
         "score": _("{done} of {total} checked."),
         "scoreRight": _("{done} of {total} checked, {right} right."),
+        "hint": _("Hint: {link}, then try again."),
+        "hintNoLink": _("Try again."),
+        "reveal": _("Show the answer"),
+        "retry": _("Retry the ones I missed"),
+        "resetAsk": _("Clear every answer to this quiz?"),
+        "resetYes": _("Yes, clear them"),
+        "resetNo": _("Keep them"),
     }
     return (
         f'<section class="sg-quiz sg-apparatus" id="sg-quiz-{_attr(record.id)}" data-sg-quiz="{_attr(record.id)}" '
         f'data-sg-version="{quiz.version}" aria-label="{_attr(record.title)}" '
         f"data-sg-text='{_attr(json.dumps(texts, ensure_ascii=False))}'>"
-        f"{teacher}"
         f'<div class="sg-quiz-bar"><p class="sg-score" role="status" aria-live="polite"></p>'
         f'<button type="button" class="sg-reset" hidden>{L["reset_answers"]}</button></div>'
-        f'<ol class="sg-questions">{questions}</ol></section>'
+        f'<ol class="sg-questions">{questions}</ol>{teacher}</section>'
     )
 
 

@@ -1,5 +1,7 @@
 /* Study-guide quizzes: check answers, keep a running score, remember answers in localStorage.
-   The markup works without this script: the answers then sit in collapsed <details>. */
+   The markup works without this script: the answers then sit in collapsed <details>.
+   A first wrong try gets a hint (the passage to re-read) and another try; the answer and its
+   explanation come when the student asks for them or after a second wrong try. */
 (function () {
   'use strict';
 
@@ -8,7 +10,11 @@
   // Words the script writes; the page may give translations in data-sg-text (JSON).
   var T = {
     right: 'Right.', wrong: 'Not quite.', empty: 'Choose or type an answer first.',
-    score: '{done} of {total} checked.', scoreRight: '{done} of {total} checked, {right} right.'
+    score: '{done} of {total} checked.', scoreRight: '{done} of {total} checked, {right} right.',
+    hint: 'Hint: {link}, then try again.', hintNoLink: 'Try again.',
+    reveal: 'Show the answer', retry: 'Retry the ones I missed',
+    resetAsk: 'Clear every answer to this quiz?', resetYes: 'Yes, clear them', resetNo: 'Keep them',
+    progress: 'Progress'
   };
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
@@ -53,9 +59,11 @@
       return {};
     }
   }
-  function save(key, q) {
+  function save(key, q, summary) {
     try {
-      window.localStorage.setItem(key, JSON.stringify({ q: q }));
+      var data = { q: q };
+      Object.keys(summary || {}).forEach(function (k) { data[k] = summary[k]; });
+      window.localStorage.setItem(key, JSON.stringify(data));
     } catch (e) { /* not stored: fine */ }
   }
   function drop(key) {
@@ -107,9 +115,40 @@
       details: li.querySelector('.sg-answer'),
       state: '', // '' | 'right' | 'wrong' | 'seen' (checked once, changed since)
       last: null, // the values at the last check
+      tries: 0, // wrong checks since the last reset or retry
+      shown: false, // the answer was asked for, or given after a second wrong try
       timer: 0
     };
-    return q.answer.length && q.fields.length && q.button && q.verdict ? q : null;
+    var source = q.details && q.details.querySelector('a.sg-source');
+    var readAbout = q.details && q.details.querySelector('p.sg-source');
+    if (!(q.answer.length && q.fields.length && q.button && q.verdict)) return null;
+    // The hint: the passage to re-read (a copy of the answer's link) and another try.
+    q.hint = document.createElement('p');
+    q.hint.className = 'sg-hint';
+    q.hint.hidden = true;
+    if (source) {
+      var link = source.cloneNode(true);
+      link.classList.remove('sg-source');
+      link.classList.add('sg-hint-link');
+      var at = T.hint.indexOf('{link}');
+      if (at < 0) at = T.hint.length;
+      q.hint.appendChild(document.createTextNode(T.hint.slice(0, at)));
+      q.hint.appendChild(link);
+      q.hint.appendChild(document.createTextNode(T.hint.slice(at + 6)));
+    } else if (readAbout) {  // "Read about: <entries>", then another try
+      Array.prototype.forEach.call(readAbout.childNodes, function (n) { q.hint.appendChild(n.cloneNode(true)); });
+      q.hint.appendChild(document.createTextNode(' ' + T.hintNoLink));
+    } else {
+      q.hint.textContent = T.hintNoLink;
+    }
+    q.reveal = document.createElement('button');
+    q.reveal.type = 'button';
+    q.reveal.className = 'sg-reveal';
+    q.reveal.hidden = true;
+    q.reveal.textContent = T.reveal;
+    q.button.parentNode.appendChild(q.reveal);
+    q.verdict.parentNode.insertBefore(q.hint, q.verdict.nextSibling);
+    return q;
   }
 
   function values(q) {
@@ -156,7 +195,14 @@
     } else {
       q.verdict.textContent = text;
     }
-    if (q.details) q.details.hidden = !q.state;
+    // The answer shows once it is earned: right, asked for, or after a second wrong try.
+    var open = q.state === 'right' || q.shown;
+    if (q.details) {
+      q.details.hidden = !open;
+      if (open) q.details.open = true;
+    }
+    q.hint.hidden = !(q.state === 'wrong' && !q.shown);
+    q.reveal.hidden = !(q.details && !open && q.tries > 0);
   }
 
   function setup(section) {
@@ -172,15 +218,39 @@
     dropOthers(prefix, 'sg-quiz:' + section.getAttribute('data-sg-quiz') + ':', key);
     var score = section.querySelector('.sg-score');
     var reset = section.querySelector('.sg-reset');
+    var bar = section.querySelector('.sg-quiz-bar');
+    // The bar stays in view (CSS: sticky) with the score, a progress line and "retry";
+    // reset moves to the end of the quiz, away from the score, and asks first.
+    var track = document.createElement('span');
+    track.className = 'sg-progress';
+    track.setAttribute('aria-hidden', 'true');
+    var fillBar = document.createElement('span');
+    track.appendChild(fillBar);
+    var retry = document.createElement('button');
+    retry.type = 'button';
+    retry.className = 'sg-retry';
+    retry.hidden = true;
+    retry.textContent = T.retry;
+    if (bar) {
+      bar.insertBefore(track, bar.firstChild ? bar.firstChild.nextSibling : null);
+      bar.appendChild(retry);
+    }
 
     function scored(q) { return q.state === 'right' || q.state === 'wrong'; }
 
-    function updateScore() {
-      if (!score) return;
+    function summary() {
       var done = questions.filter(scored);
       var right = done.filter(function (q) { return q.state === 'right'; }).length;
-      score.textContent = fill(done.length ? T.scoreRight : T.score,
-        { done: done.length, total: questions.length, right: right });
+      return { n: questions.length, d: done.length, r: right, p: window.location.pathname };
+    }
+
+    function updateScore() {
+      var s = summary();
+      var pct = s.n ? Math.round(100 * s.d / s.n) : 0;
+      fillBar.style.width = pct + '%';
+      retry.hidden = !questions.some(function (q) { return q.state === 'wrong'; });
+      if (!score) return;
+      score.textContent = fill(s.d ? T.scoreRight : T.score, { done: s.d, total: s.n, right: s.r });
     }
 
     function persist() {
@@ -189,11 +259,11 @@
       questions.forEach(function (q) {
         var v = values(q);
         if (q.state || v.some(function (x) { return x !== ''; })) {
-          stored[q.li.id] = { v: v, s: scored(q) ? 'checked' : q.state };
+          stored[q.li.id] = { v: v, s: scored(q) ? 'checked' : q.state, t: q.tries, a: q.shown ? 1 : 0 };
           any = true;
         }
       });
-      if (any) save(key, stored); else drop(key);
+      if (any) save(key, stored, summary()); else drop(key);
     }
 
     function check(q) {
@@ -201,7 +271,8 @@
       q.last = JSON.stringify(values(q));
       if (answered(q)) {
         q.state = isRight(q) ? 'right' : 'wrong';
-        if (q.details) q.details.open = true;
+        if (q.state === 'wrong') q.tries += 1;
+        if (q.state === 'right' || q.tries >= 2) q.shown = true; // once shown, the answer stays
       } else {
         q.state = q.state ? 'seen' : '';
         note = T.empty;
@@ -227,9 +298,14 @@
     questions.forEach(function (q) {
       var rec = Object.prototype.hasOwnProperty.call(saved, q.li.id) ? saved[q.li.id] : null;
       if (rec && Array.isArray(rec.v)) setValues(q, rec.v.map(String));
+      if (rec) {
+        q.tries = typeof rec.t === 'number' && rec.t >= 0 ? Math.floor(rec.t) : 0;
+        q.shown = rec.a === 1;
+      }
       if (rec && rec.s === 'checked' && answered(q)) {
         q.state = isRight(q) ? 'right' : 'wrong';
-        if (q.details) q.details.open = true;
+        // right, or stored before tries were counted (a wrong answer then had its answer shown)
+        if (q.state === 'right' || typeof rec.t !== 'number') q.shown = true;
       } else if (rec && rec.s) {
         q.state = 'seen';
       }
@@ -237,6 +313,13 @@
       render(q, '', false);
       q.button.hidden = false;
       q.button.addEventListener('click', function () { check(q); });
+      q.reveal.addEventListener('click', function () {
+        q.shown = true;
+        render(q, '', false);
+        persist();
+        var summaryEl = q.details && q.details.querySelector('summary');
+        if (summaryEl) summaryEl.focus();
+      });
       q.li.addEventListener('input', function () { edited(q); });
       q.li.addEventListener('change', function () { edited(q); });
       if (q.kind === 'text') {
@@ -249,20 +332,73 @@
       }
     });
 
+    function clear(q) {
+      setValues(q, []);
+      q.state = '';
+      q.tries = 0;
+      q.shown = false;
+      q.last = JSON.stringify(values(q));
+      if (q.details) q.details.open = false;
+      render(q, '', false);
+    }
+
+    retry.addEventListener('click', function () {
+      var missed = questions.filter(function (q) { return q.state === 'wrong'; });
+      missed.forEach(clear);
+      persist();
+      updateScore();
+      if (missed.length) {
+        var first = missed[0].fields[0];
+        first.focus();
+      }
+    });
+
     if (reset) {
+      var foot = document.createElement('div');
+      foot.className = 'sg-quiz-foot';
+      var ask = document.createElement('p');
+      ask.className = 'sg-reset-ask';
+      ask.hidden = true;
+      var askText = document.createElement('span');
+      askText.textContent = T.resetAsk + ' ';
+      var yes = document.createElement('button');
+      yes.type = 'button';
+      yes.className = 'sg-reset-yes';
+      yes.textContent = T.resetYes;
+      var no = document.createElement('button');
+      no.type = 'button';
+      no.className = 'sg-reset-no';
+      no.textContent = T.resetNo;
+      ask.appendChild(askText);
+      ask.appendChild(yes);
+      ask.appendChild(document.createTextNode(' '));
+      ask.appendChild(no);
+      foot.appendChild(reset);
+      foot.appendChild(ask);
+      var list = section.querySelector('.sg-questions');
+      if (list && list.nextSibling) section.insertBefore(foot, list.nextSibling); else section.appendChild(foot);
       reset.hidden = false;
       reset.addEventListener('click', function () {
-        questions.forEach(function (q) {
-          setValues(q, []);
-          q.state = '';
-          if (q.details) q.details.open = false;
-          render(q, '', false);
-        });
+        reset.hidden = true;
+        ask.hidden = false;
+        no.focus();
+      });
+      no.addEventListener('click', function () {
+        ask.hidden = true;
+        reset.hidden = false;
+        reset.focus();
+      });
+      yes.addEventListener('click', function () {
+        questions.forEach(clear);
         drop(key);
         updateScore();
+        ask.hidden = true;
+        reset.hidden = false;
+        reset.focus();
       });
     }
     section.classList.add('sg-js');
+    document.body.classList.add('sg-has-quiz');
     updateScore();
   }
 
