@@ -100,7 +100,7 @@ $(LIGHTHOUSE):
 audit: html $(LIGHTHOUSE) ## Lighthouse (mobile, gzip) on five pages into docs/_build/audit/ (needs npm; not in make test)
 	CHROME_PATH=$(CHROME_PATH) $(BIN)/python tests/audit.py --site $(BUILDDIR)/html --lighthouse $(LIGHTHOUSE) --out $(BUILDDIR)/audit
 
-bench: $(VENV)/.installed-docs ## benchmark builds of 10/100/500 synthetic pages into benchmarks/results.md
+bench: $(VENV)/.installed-docs ## builds of 10/100/500 synthetic pages: the extension against built-ins, plain text, sphinx-needs (benchmarks/results.md)
 	$(BIN)/python benchmarks/bench.py
 
 clean: ## remove build output (keeps .venv)

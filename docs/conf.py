@@ -28,6 +28,8 @@ myst_heading_anchors = 2
 
 # Entries cite the reference their dates and role were checked in (:source:).
 studyguide_require_source = True  # every register entry cites a :source: (warning no-source)
+# The register's indices list every passage that names an entry (as its back-links do).
+studyguide_index_mentions = True
 
 exclude_patterns = ["_build", "_ext", "text/front.md", "tutorial-example", "Thumbs.db", ".DS_Store"]
 suppress_warnings: list[str] = []

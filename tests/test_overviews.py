@@ -70,3 +70,23 @@ def test_debate_map_follows_an_edited_claim(make_app, rootdir: Path, tmp_path: P
     html = page(app)
     rows = re.findall(r"<tr[^>]*>(.*?)</tr>", html[html.index("sg-debate-map") :], re.S)
     assert "gates-ordered" not in rows[1] and "gates-ordered" in rows[2]
+
+
+def test_debate_map_follows_an_edited_paraphrase(make_app, rootdir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A map cell states the claim's paraphrase: editing only that option rewrites the map page."""
+    src = tmp_path / "quiz"
+    shutil.copytree(rootdir / "test-quiz", src)
+    app = make_app("html", srcdir=src, freshenv=True)
+    app.build()
+    assert "the gates were ordered in 1880" in page(app)
+    app.cleanup()
+    reply = src / "reply.md"
+    old = ":paraphrase: The company says that the gates were ordered in 1880."
+    assert old in reply.read_text("utf-8")
+    reply.write_text(
+        reply.read_text("utf-8").replace(old, ":paraphrase: The company says it ordered new gates in 1880.")
+    )
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert "it ordered new gates in 1880" in page(app)
+    assert "the gates were ordered in 1880" not in page(app)

@@ -143,7 +143,9 @@ def test_register_json(app: SphinxTestApp) -> None:
     assert entries["lock-closing"]["dates"] == {"start": "1881-01", "end": "1881-03/1881-04"}
 
 
-@pytest.mark.sphinx("html", testroot="register", freshenv=True)
+@pytest.mark.sphinx(
+    "html", testroot="register", freshenv=True, confoverrides={"studyguide_index_mentions": True}
+)
 def test_domain_indices(app: SphinxTestApp) -> None:
     app.build()
     people = html(app, "sg-personindex.html")
@@ -249,6 +251,16 @@ def test_every_warning_subtype_is_documented(site: Path) -> None:
     for subtype, meaning in SUBTYPES.items():
         assert f"studyguide.{subtype}" in page
         assert meaning.split(",")[0].replace("'", "&#x27;")[:30] in page or meaning[:20] in page
+
+
+@pytest.mark.sphinx("html", testroot="register", freshenv=True)
+def test_domain_indices_list_entries_only_by_default(app: SphinxTestApp) -> None:
+    """Without studyguide_index_mentions an index has one line per entry; the back-links list passages."""
+    app.build()
+    people = html(app, "sg-personindex.html")
+    assert "Example, Mary" in people
+    assert "The canal letter, ¶" not in people and "canal.html#mention-" not in people
+    assert "canal.html#mention-example" in html(app, "register.html")
 
 
 def test_general_index_links_the_register_indices(site: Path) -> None:

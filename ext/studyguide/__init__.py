@@ -8,16 +8,11 @@ Owns ``setup``, which wires every module into Sphinx.  The modules import only d
 - ``domain`` (the data every page contributes);
 - ``core`` (one walk per phase, fingerprints, per-build caches);
 - features: ``register``, ``claims``, ``backlinks``, ``glossary``, ``register_json``, then
-<<<<<<< HEAD
   ``quiz.directive`` < ``quiz.render`` < ``quiz.export`` < ``quiz.moodle_xml``,
   ``quiz.passages`` < ``quiz.exams`` < ``quiz.report``, ``quiz.coverage``, ``quiz.grader_page``
-  < ``quiz.setup``, and ``overviews`` (which reads ``quiz.directive``);
-=======
-  ``quiz.directive`` < ``quiz.render`` < ``quiz.export`` < ``quiz.exams`` < ``quiz.report``,
-  ``quiz.coverage`` < ``quiz.setup``, ``charts`` (the timeline chart, the debate map's cells)
-  < ``overviews`` (which reads ``quiz.directive``), and ``reading`` (a piece's quiz link);
+  < ``quiz.setup``, ``charts`` (the timeline chart, the debate map's cells) < ``overviews``
+  (which reads ``quiz.directive``), and ``reading`` (a piece's quiz link);
 - ``assets`` (scripts, stylesheets, meta description, page weight);
->>>>>>> issue-13
 - this ``setup``.  ``tests/test_imports.py`` fails on any import cycle.
 
 The commands stand apart, with no Sphinx imports: ``importer`` (text to MyST pages) <

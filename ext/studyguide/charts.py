@@ -94,6 +94,14 @@ class TimelineChartDirective(SphinxDirective):
         return [placeholder]
 
 
+def _event_label(entry: Entry) -> str:
+    """An event's label on the chart: its short name if that reads as a name ("NEP"), else its name.
+
+    A short name in lower case ("civil war") is how the text runs it into a sentence, not a label.
+    """
+    return entry.short if entry.short[:1].isupper() else entry.name
+
+
 def _lanes(spans: list[tuple[float, float]]) -> list[int]:
     """A lane for each (left, right) extent so that none overlaps another in its lane."""
     ends: list[float] = []
@@ -148,7 +156,7 @@ def timeline_svg(app: Sphinx, docname: str, options: dict[str, Any]) -> str:
         start = cast(FuzzyDate, entry.start)
         left = x(_fraction(start.earliest))
         right = max(x(_fraction(entry.end.latest, True)) if entry.end else left, left)
-        width = 8 + CHAR * len(entry.short)
+        width = 8 + CHAR * len(_event_label(entry))
         flip = right + width > WIDTH - RIGHT
         flipped.append(flip)
         extents.append((left - width, right + 4) if flip else (left - 4, right + width))
@@ -162,7 +170,7 @@ def timeline_svg(app: Sphinx, docname: str, options: dict[str, Any]) -> str:
         left = x(_fraction(start.earliest))
         top = y + lane * ROW
         when = escape(entry.years or start.display())
-        label = escape(entry.short)
+        label = escape(_event_label(entry))
         if entry.end is not None:
             right = max(x(_fraction(entry.end.latest, True)), left + 3)
             mark = f'<rect class="sg-span" x="{left:.1f}" y="{top + 5}" width="{right - left:.1f}" height="8" rx="2"/>'

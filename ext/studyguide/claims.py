@@ -170,9 +170,9 @@ class BlankRole(SphinxRole):
         return [node], []
 
 
-def collect_claims(app: Sphinx, page: ReadPage) -> None:
+def collect_claims(env: BuildEnvironment, page: ReadPage) -> None:
     """Read step: record every claim on the page, with its options, blank and mentions."""
-    domain = cast(StudyGuideDomain, app.env.domains["sg"])
+    domain = cast(StudyGuideDomain, env.domains["sg"])
     docname = page.docname
     data_nodes: dict[str, sg_placeholder] = {}
     for data in page.placeholders:

@@ -1,7 +1,8 @@
 """The core of generated content: one doctree walk per phase, and which pages to rewrite.
 
 Owns: the list of features (each registers a read step, a resolve step and a fingerprint
-with ``register_feature``); the read walk (``doctree-read``), which numbers the paragraphs of
+with ``register_feature``); the read walk (a transform, where Sphinx lets domains read a
+page), which numbers the paragraphs of
 the running text and finds the mentions, claim passages and placeholders a page holds; the
 resolve walk (``doctree-resolved``), which finds the placeholders, mentions and inline claims
 that features replace or mark; the freshness of generated pages (``pages_to_rewrite``, on
@@ -15,13 +16,13 @@ the other way round.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx.errors import NoUri
+from sphinx.transforms import SphinxTransform
 
 from studyguide.domain import StudyGuideDomain
 from studyguide.nodes import sg_placeholder
@@ -78,7 +79,7 @@ class ResolvePage:
     doctree: nodes.document
     placeholders: list[sg_placeholder] = field(default_factory=list)
     by_kind: dict[str, list[sg_placeholder]] = field(default_factory=dict)
-    mentions: list[nodes.inline] = field(default_factory=list)  # inline elements with ``sg_target``
+    mentions: list[nodes.Element] = field(default_factory=list)  # resolved mentions (``sg_target``)
     claims: list[nodes.inline] = field(default_factory=list)  # inline claim passages
 
     def of_kind(self, *kinds: str) -> list[sg_placeholder]:
@@ -90,7 +91,7 @@ class ResolvePage:
         return [p for p in self.placeholders if p["kind"] in kinds]
 
 
-ReadStep = Callable[["Sphinx", ReadPage], None]
+ReadStep = Callable[["BuildEnvironment", ReadPage], None]
 ResolveStep = Callable[["Sphinx", ResolvePage], None]
 Fingerprint = Callable[["Sphinx", Sequence[str]], dict[str, str]]
 
@@ -153,7 +154,7 @@ def read_walk(docname: str, document: nodes.document) -> ReadPage:
             elif isinstance(child, sg_placeholder):
                 placeholders.append(child)
             if "sg_target" in attributes:
-                if attributes["ids"]:
+                if "sg_mention_id" in attributes:
                     mentions.append(Spot(child, child_line, child_paragraph, admonitions))
                 for passage in open_passages:
                     passage.mentions.append(child)
@@ -194,14 +195,24 @@ def _number_paragraphs(page: ReadPage) -> None:
             ids[anchor] = paragraph
 
 
-def run_read_steps(app: Sphinx, document: nodes.document) -> None:
-    docname = app.env.docname
-    page = read_walk(docname, document)
+def run_read_steps(env: BuildEnvironment, document: nodes.document) -> None:
+    page = read_walk(env.docname, document)
     _number_paragraphs(page)
     for feature in _FEATURES.values():
         if feature.read is not None:
-            feature.read(app, page)
-    sg_domain(app.env).changed()
+            feature.read(env, page)
+    sg_domain(env).changed()
+
+
+class ReadWalk(SphinxTransform):
+    """The read phase, where Sphinx lets domains read a page (``SphinxDomains``, priority 850):
+    after the parser's transforms, before ``doctree-read`` (whose metadata collector takes the
+    front matter out of the tree)."""
+
+    default_priority = 850
+
+    def apply(self, **kwargs: Any) -> None:
+        run_read_steps(self.env, self.document)
 
 
 # -- the resolve walk ------------------------------------------------------------------------
@@ -214,10 +225,11 @@ def resolve_walk(docname: str, doctree: nodes.document) -> ResolvePage:
     claims = page.claims
     inline_class = nodes.inline
     for node in doctree.findall(nodes.Element):
-        if isinstance(node, inline_class):
-            attributes = node.attributes
-            if "sg_target" in attributes:
+        attributes = node.attributes
+        if "sg_target" in attributes:
+            if "sg_mention_id" in attributes:
                 mentions.append(node)
+        elif isinstance(node, inline_class):
             if "sg_claim" in attributes:
                 claims.append(node)
         elif isinstance(node, sg_placeholder):
@@ -264,11 +276,7 @@ def document_order(env: BuildEnvironment) -> dict[str, int]:
 
 def page_title(env: BuildEnvironment, docname: str) -> str | None:
     """A page's title as text (None for a page without one), computed once per build."""
-    titles: dict[str, str] | None = _cache(env).get("titles")
-    if titles is None:
-        titles = {name: title.astext() for name, title in env.titles.items()}
-        _cache(env)["titles"] = titles
-    return titles.get(docname)
+    return sg_domain(env).page_title(docname)
 
 
 def page_uri(app: Sphinx, docname: str) -> str:
@@ -302,11 +310,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return changed
 
 
-def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def setup_core(app: Sphinx) -> None:
-    app.connect("doctree-read", run_read_steps)
+    app.add_transform(ReadWalk)
     app.connect("doctree-resolved", run_resolve_steps)
     app.connect("env-updated", pages_to_rewrite)

@@ -109,7 +109,7 @@ class StudyGuideDomain(Domain):
     }
     initial_data: ClassVar[dict[str, Any]] = {"docs": {}, "fingerprints": {}}
     data_version = 1
-    _mentions_cache: dict[str, list[Mention]] | None = None
+    _mentions_cache: dict[tuple[str, bool], list[Mention]] | None = None
     _entries_cache: dict[str, Entry] | None = None
     quiz_cache: Any = None  # studyguide.quiz.directive.QuizSet, built once per build
     _build_cache: dict[str, Any] | None = None
@@ -143,19 +143,20 @@ class StudyGuideDomain(Domain):
 
     def mentions_of(self, target: str) -> list[Mention]:
         """The passages of the text that mention an entry (not the editors' notes)."""
-        return [m for m in self._mention_index().get(target, []) if not m.note]
+        return list(self._mention_index().get((target, False), ()))
 
     def note_mentions_of(self, target: str) -> list[Mention]:
         """The editors' notes that name an entry."""
-        return [m for m in self._mention_index().get(target, []) if m.note]
+        return list(self._mention_index().get((target, True), ()))
 
-    def _mention_index(self) -> dict[str, list[Mention]]:
+    def _mention_index(self) -> dict[tuple[str, bool], list[Mention]]:
+        """(entry, in a note) -> its mentions, pages in name order."""
         cache = self._mentions_cache
         if cache is None:
             cache = {}
             for docname in sorted(self.docs):
                 for mention in self.docs[docname].mentions:
-                    cache.setdefault(mention.target, []).append(mention)
+                    cache.setdefault((mention.target, mention.note), []).append(mention)
             self._mentions_cache = cache
         return cache
 
@@ -168,6 +169,14 @@ class StudyGuideDomain(Domain):
         if self._build_cache is None:
             self._build_cache = {}
         return self._build_cache
+
+    def page_title(self, docname: str) -> str | None:
+        """A page's title as text (None for a page without one), computed once per build."""
+        titles: dict[str, str] | None = self.build_cache.get("titles")
+        if titles is None:
+            titles = {name: title.astext() for name, title in self.env.titles.items()}
+            self.build_cache["titles"] = titles
+        return titles.get(docname)
 
     def changed(self) -> None:
         """The data changed: drop everything computed from it."""
@@ -268,6 +277,9 @@ def make_entry_reference(
         ref["refuri"] = href(builder, fromdocname, entry.docname, entry.node_id)
     ref["reftitle"] = entry.tip or entry.name
     mention_id = node.get("sg_mention_id")
+    if mention_id:  # a mention: its id and target go with the link
+        ref["sg_mention_id"] = mention_id
+        ref["sg_target"] = node["sg_target"]
     if mention_id and entry.tip:
         ref["sg_tip"] = entry.tip
         ref["sg_tip_id"] = f"{mention_id}-tip"
@@ -276,7 +288,8 @@ def make_entry_reference(
 
 
 class EntryIndex(Index):
-    """A domain index of one object type, with a sub-entry for each passage that mentions it."""
+    """A domain index of one object type; with ``studyguide_index_mentions``, a sub-entry for each
+    passage that mentions an entry (the entry's back-links list them in any case)."""
 
     objtype = "person"
 
@@ -286,12 +299,13 @@ class EntryIndex(Index):
         domain = self.domain
         assert isinstance(domain, StudyGuideDomain)
         env = domain.env
+        with_mentions = bool(env.config.studyguide_index_mentions)
         content: dict[str, list[IndexEntry]] = {}
         entries = [e for e in domain.entries.values() if e.objtype == self.objtype]
         for entry in sorted(entries, key=self.sort_key):
             if docnames is not None and entry.docname not in docnames:
                 continue
-            mentions = domain.mentions_of(entry.id)
+            mentions = domain.mentions_of(entry.id) if with_mentions else []
             letter = self.group(entry)
             rows = content.setdefault(letter, [])
             rows.append(
@@ -300,7 +314,7 @@ class EntryIndex(Index):
                 )
             )
             for mention in mentions:
-                title = env.titles[mention.docname].astext() if mention.docname in env.titles else ""
+                title = domain.page_title(mention.docname) or ""
                 where = f"{title}, ¶ {mention.paragraph}" if mention.paragraph else title
                 rows.append(IndexEntry(where, 2, mention.docname, mention.node_id, "", "", ""))
         return sorted(content.items()), True

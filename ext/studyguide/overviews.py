@@ -269,9 +269,8 @@ def overview_fingerprints(app: Sphinx, docnames: Iterable[str]) -> dict[str, str
         return {}
     entries = [(e.id, e.docname, e.node_id, e.name, e.sort, e.role, e.years) for e in domain.entries.values()]
     base = json.dumps(sorted(entries), default=str)
-    claims = json.dumps(
-        sorted((c.id, c.text, c.holder, c.topics, c.mentions) for c in built_quizzes(app).claims.values())
-    )
+    # every field of every claim: a map cell shows the paraphrase, the voices and the passages
+    claims = "\n".join(sorted(repr(c) for c in built_quizzes(app).claims.values()))
     result = {}
     for docname in pages:
         data = base + (claims if "debate-map" in domain.docs[docname].generated else "")

@@ -3,6 +3,7 @@ that mention them, and the read step that records each mention with its paragrap
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -235,6 +236,12 @@ def _source_label(url: str) -> str:
     return f"{host}: {page}" if page else host
 
 
+@functools.lru_cache(maxsize=4096)
+def _safe_id(target: str) -> str:
+    """An id fit for HTML, whatever the target (the same for every mention of it)."""
+    return nodes.make_id(target) or "entry"
+
+
 class MentionRole(XRefRole):
     """``{person}`trotsky``` or ``{person}`L.D. Trotsky <trotsky>```: a link that is also a mention."""
 
@@ -264,15 +271,16 @@ class MentionRole(XRefRole):
                 (env.docname, self.lineno),
             )
             return [nodes.inline(self.title, self.title)], []
-        safe = nodes.make_id(target) or "entry"  # an id fit for HTML, whatever the target
+        safe = _safe_id(target)
         serial = env.new_serialno(f"sg-mention-{safe}")
         mention_id = f"mention-{safe}-{serial}" if serial else f"mention-{safe}"
+        # The reference itself is the mention (no wrapper node): its id is written around the
+        # link by the HTML visitor (``<span class="sg-mention" id=...>``).
         node["sg_mention_id"] = mention_id
-        wrapper = nodes.inline("", "", node, ids=[mention_id], classes=["sg-mention"])
-        wrapper["sg_target"] = target
-        wrapper["sg_objtype"] = objtype
-        document.ids[mention_id] = wrapper
-        return [wrapper], []
+        node["sg_target"] = target
+        node["sg_objtype"] = objtype
+        document.ids[mention_id] = node
+        return [node], []
 
 
 def _warn_missing_reference(app: Sphinx, domain: Domain | None, node: addnodes.pending_xref) -> bool | None:
@@ -294,13 +302,13 @@ def _warn_missing_reference(app: Sphinx, domain: Domain | None, node: addnodes.p
     return True
 
 
-def record_mentions(app: Sphinx, page: ReadPage) -> None:
+def record_mentions(env: BuildEnvironment, page: ReadPage) -> None:
     """Read step: each mention on the page, with its paragraph and whether an editor's note holds it."""
     if not page.mentions:
         return
-    note_classes = frozenset(app.config.studyguide_note_classes)
+    note_classes = frozenset(env.config.studyguide_note_classes)
     docname = page.docname
-    mentions = cast(StudyGuideDomain, app.env.domains["sg"]).doc(docname).mentions
+    mentions = cast(StudyGuideDomain, env.domains["sg"]).doc(docname).mentions
     for spot in page.mentions:
         node = spot.node
         mentions.append(
@@ -308,7 +316,7 @@ def record_mentions(app: Sphinx, page: ReadPage) -> None:
                 target=node["sg_target"],
                 objtype=node["sg_objtype"],
                 docname=docname,
-                node_id=node["ids"][0],
+                node_id=node["sg_mention_id"],
                 line=spot.line,
                 paragraph=spot.paragraph,
                 note=bool(spot.admonitions) and not note_classes.isdisjoint(spot.admonitions),
@@ -333,6 +341,8 @@ def setup_register(app: Sphinx) -> None:
     app.add_domain(StudyGuideDomain)
     # Admonitions of these classes are the editors' notes: what they name is not a mention in the text.
     app.add_config_value("studyguide_note_classes", ["editorial"], "env", types=[list, tuple])
+    # When on, the domain indices list each passage that mentions an entry under it.
+    app.add_config_value("studyguide_index_mentions", False, "env", types=[bool])
     # When on, every register entry must cite a :source: (warning no-source).
     app.add_config_value("studyguide_require_source", False, "env", types=[bool])
     for objtype in OBJECT_TYPES:

@@ -1,4 +1,7 @@
-"""``register.json``: every register entry with its mentions, at the root of the HTML output."""
+"""``register.json``: every register entry with its mentions, at the root of the HTML output.
+
+Owns the file's shape (``REGISTER_JSON_VERSION``) and its writing at the end of an HTML build.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from typing import Any, cast
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
+from studyguide.core import page_title, page_uri
 from studyguide.dates import FuzzyDate
 from studyguide.domain import Entry, Mention, StudyGuideDomain
 
@@ -25,10 +29,13 @@ def url_of(builder: Builder, docname: str, anchor: str) -> str:
     return f"{builder.get_target_uri(docname)}#{anchor}"
 
 
+def _url(app: Sphinx, docname: str, anchor: str) -> str:
+    return f"{page_uri(app, docname)}#{anchor}"
+
+
 def register_data(app: Sphinx) -> dict[str, Any]:
     domain = cast(StudyGuideDomain, app.env.domains["sg"])
     builder = app.builder
-    titles = app.env.titles
 
     def entry_json(entry: Entry) -> dict[str, Any]:
         start, end = ("born", "died") if entry.objtype == "person" else ("start", "end")
@@ -51,13 +58,17 @@ def register_data(app: Sphinx) -> dict[str, Any]:
             "note_mentions": passages(domain.note_mentions_of(entry.id)),
         }
 
+    def _title(docname: str) -> str:
+        title = page_title(app.env, docname)
+        return docname if title is None else title
+
     def passages(mentions: list[Mention]) -> list[dict[str, Any]]:
         return [
             {
                 "page": m.docname,
-                "title": titles[m.docname].astext() if m.docname in titles else m.docname,
+                "title": _title(m.docname),
                 "paragraph": m.paragraph,
-                "url": url_of(builder, m.docname, m.node_id),
+                "url": _url(app, m.docname, m.node_id),
             }
             for m in sorted(mentions, key=lambda m: (m.docname, m.line or 0, m.node_id))
         ]
@@ -69,7 +80,8 @@ def register_data(app: Sphinx) -> dict[str, Any]:
 def write_register_json(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.name not in HTML_BUILDERS:
         return
-    text = json.dumps(register_data(app), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # compact: one line, no indentation (a reader's tools format it; it is read, not edited)
+    text = json.dumps(register_data(app), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     Path(app.outdir, "register.json").write_text(text, encoding="utf-8")
 
 

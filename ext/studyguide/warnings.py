@@ -1,7 +1,8 @@
 """Every warning the extension emits, by subtype.
 
 All are emitted with ``type="studyguide"``, so each can be silenced with
-``suppress_warnings = ["studyguide.<subtype>"]`` (or all with ``"studyguide"``).
+``suppress_warnings = ["studyguide.<subtype>"]`` (or all with ``"studyguide"``); ``warn``
+drops a silenced one before any log record is made.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx.util import logging
+from sphinx.util.logging import is_suppressed_warning
 
 WARNING_TYPE = "studyguide"
 
@@ -49,10 +51,25 @@ SUBTYPES: dict[str, str] = {
 
 logger = logging.getLogger("studyguide")
 
+#: the subtypes this build's ``suppress_warnings`` silences (set when its configuration is read)
+_suppressed: set[str] = set()
+
+
+def note_suppressed(app: Any, config: Any) -> None:
+    """Which subtypes the project silences, so that ``warn`` need not make a record for them."""
+    _suppressed.clear()
+    _suppressed.update(
+        subtype
+        for subtype in SUBTYPES
+        if is_suppressed_warning(WARNING_TYPE, subtype, list(config.suppress_warnings))
+    )
+
 
 def warn(subtype: str, message: str, location: Any = None) -> None:
     """Emit a suppressible warning of one of the documented subtypes."""
     assert subtype in SUBTYPES, subtype
+    if subtype in _suppressed:
+        return
     # Sphinx appends "[studyguide.<subtype>]" to the message itself.
     logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location)
 
@@ -88,3 +105,4 @@ def setup_warnings(app: Any) -> None:
             return [table]
 
     app.add_directive("studyguide-warnings", WarningsTable)
+    app.connect("config-inited", note_suppressed)

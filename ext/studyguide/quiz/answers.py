@@ -8,6 +8,7 @@ ninety-nine (so "eighteen" and "18" are one answer).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -50,6 +51,12 @@ _NUMBER_PHRASE = re.compile(
 
 def normalise_answer(text: str) -> str:
     """The folded form of an answer: two answers are the same when their forms are equal."""
+    return _normalise(str(text))
+
+
+@functools.lru_cache(maxsize=1 << 13)
+def _normalise(text: str) -> str:
+    """``normalise_answer`` of a string, kept (generation folds the same texts many times)."""
     text = unicodedata.normalize("NFKC", str(text)).translate(_QUOTES).lower()
     text = re.sub(r"\s+", " ", text).strip().strip(".,;:!?'\"").strip()
     text = re.sub(r"^(?:the|an|a) ", "", text)  # "the Cheka" is "Cheka"

@@ -34,6 +34,7 @@ from studyguide.quiz.generate import (
     QuizSpec,
     Wording,
     build_quiz,
+    debate_voices,
     question_key,
 )
 from studyguide.quiz.keyfacts import key_facts
@@ -309,11 +310,20 @@ def built_quizzes(app: Sphinx) -> QuizSet:
     keys = {quiz_id: docname for docname, data in sorted(domain.docs.items()) for quiz_id in data.keys}
     exams = {quiz_id: docname for docname, data in sorted(domain.docs.items()) for quiz_id in data.exams}
     asked_once: set[str] = set()  # order and match questions are not repeated across quizzes
+    voices = debate_voices(claims)
+    words = wording()
+    by_piece: dict[str, list[ClaimInput]] = {}
+    for claim_input in claims:
+        by_piece.setdefault(claim_input.piece, []).append(claim_input)
     for docname in sorted(domain.docs, key=lambda d: order.get(d, len(order))):
         for record in domain.docs[docname].quizzes.values():
             if record.id in result.quizzes:
                 continue
-            questions, used = build_quiz(record.spec, claims, people, wording(), avoid=asked_once)
+            pool = claims
+            if record.spec.pieces:  # the pieces' claims, in the same order (a quiz selects from them)
+                pool = [c for piece in dict.fromkeys(record.spec.pieces) for c in by_piece.get(piece, ())]
+                pool.sort(key=lambda c: c.position)
+            questions, used = build_quiz(record.spec, pool, people, words, avoid=asked_once, voices=voices)
             asked_once |= {question_key(q) for q in questions if q.type in ("order", "match")}
             version = hashlib.sha256(
                 json.dumps([q.as_json() for q in questions], sort_keys=True).encode("utf-8")
@@ -338,7 +348,10 @@ def _dropped_by_count(quizset: QuizSet, quiz: BuiltQuiz) -> list[str]:
         if q.type in ("order", "match")
     }
     spec = dataclasses.replace(quiz.record.spec, count=None)
-    full, _ = build_quiz(spec, list(quizset.claims.values()), quizset.people, wording(), avoid=others)
+    # the claims it selects are the quiz's own (a :count: does not change the selection); the
+    # voices a who-question offers are the whole debate's
+    voices = debate_voices(quizset.claims.values())
+    full, _ = build_quiz(spec, quiz.claims, quizset.people, wording(), avoid=others, voices=voices)
     asked = {q.type for q in quiz.questions}
     return sorted({q.type for q in full if q.type in ("order", "match")} - asked)
 
@@ -366,11 +379,11 @@ def check_quizzes(app: Sphinx, env: BuildEnvironment) -> None:
                     )
         if not quiz.claims:
             warn("quiz-filter", f"quiz {record.id!r}: its filters match no claim", where)
-        elif spec.count is not None and _dropped_by_count(quizset, quiz):
+        elif spec.count is not None and (dropped := _dropped_by_count(quizset, quiz)):
             warn(
                 "quiz-count",
                 f"quiz {record.id!r}: :count: {spec.count} leaves out the "
-                + " and ".join(_dropped_by_count(quizset, quiz))
+                + " and ".join(dropped)
                 + " question its claims give; raise :count: to keep it",
                 where,
             )

@@ -183,10 +183,10 @@ def resolve_exams(app: Sphinx, page: ResolvePage) -> None:
         placeholder.replace_self(replacement)
 
 
-def keep_out_of_search(app: Sphinx, page: ReadPage) -> None:
+def keep_out_of_search(env: BuildEnvironment, page: ReadPage) -> None:
     """Read step: an exam page's questions stay out of the search index (Sphinx's ``nosearch``)."""
     if any(p["kind"] == "quiz-exam" for p in page.placeholders):
-        app.env.metadata.setdefault(page.docname, {})["nosearch"] = True
+        env.metadata.setdefault(page.docname, {})["nosearch"] = True
 
 
 def keep_sources_private(
@@ -199,7 +199,12 @@ def keep_sources_private(
     """
     domain = cast("StudyGuideDomain", app.env.domains["sg"])
     data = domain.docs.get(pagename)
-    if data is not None and data.claims and any(d.exams for d in domain.docs.values()):
+    if data is None or not data.claims:
+        return
+    has_exams = domain.build_cache.get("site-has-exams")
+    if has_exams is None:
+        has_exams = domain.build_cache["site-has-exams"] = any(d.exams for d in domain.docs.values())
+    if has_exams:
         context["sourcename"] = ""
 
 

@@ -12,6 +12,7 @@ and the question types spread (``build_quiz``).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
 import re
@@ -308,6 +309,8 @@ def tf_question(
     ``true`` asks for one or the other (``None``: a seeded choice); ``None`` is returned
     when the claim has no statement of that kind.
     """
+    if true and not claim.paraphrase.strip():
+        return None  # no true statement to ask (before the false ones are folded)
     falses = _distinct(claim.false, exclude=[claim.paraphrase, claim.text])
     rng = rng_for(seed, claim.id, "tf")
     if true is None:
@@ -459,6 +462,18 @@ def role_names_person(person: Person) -> bool:
 
 
 def normalise_words(text: str) -> str:
+    if len(text) <= _KEPT_WORDS:
+        return _normalise_short_words(text)
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+#: texts up to this length (names, roles, answers) are folded once and kept; longer ones (a
+#: quiz's other questions) are folded each time, so that the cache stays small
+_KEPT_WORDS = 300
+
+
+@functools.lru_cache(maxsize=1 << 13)
+def _normalise_short_words(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
 
 
@@ -520,16 +535,68 @@ def candidates_for_claim(
     index: RegisterIndex | None = None,
 ) -> list[Question]:
     """Every question one claim can give; true/false in both its true and its false form."""
-    claim = replace(claim, text=normalise_space(claim.text), blank=normalise_space(claim.blank))
-    index = index or RegisterIndex.of(people)
-    made = [
-        who_question(claim, people, voices, seed, wording),
-        tf_question(claim, people, seed, wording, true=True),
-        tf_question(claim, people, seed, wording, true=False),
-        blank_question(claim, people, seed, wording, index),
-        mc_question(claim, people, seed, wording),
-    ]
+    made = [make() for _type, make in candidate_makers(claim, people, voices, seed, wording, index)]
     return [q for q in made if q is not None]
+
+
+def candidate_makers(
+    claim: ClaimInput,
+    people: dict[str, Person],
+    voices: Sequence[str],
+    seed: str,
+    wording: Wording = ENGLISH,
+    index: RegisterIndex | None = None,
+) -> list[tuple[str, Callable[[], Question | None]]]:
+    """The questions ``candidates_for_claim`` makes, each as (its type, how to make it), in its order.
+
+    Each question is seeded by the claim alone, so making some and not others changes none.
+    """
+    text, blank = normalise_space(claim.text), normalise_space(claim.blank)
+    if (text, blank) != (claim.text, claim.blank):
+        claim = replace(claim, text=text, blank=blank)
+    register = index or RegisterIndex.of(people)
+    return [
+        ("who", lambda: who_question(claim, people, voices, seed, wording)),
+        ("tf", lambda: tf_question(claim, people, seed, wording, true=True)),
+        ("tf", lambda: tf_question(claim, people, seed, wording, true=False)),
+        ("blank", lambda: blank_question(claim, people, seed, wording, register)),
+        ("mc", lambda: mc_question(claim, people, seed, wording)),
+    ]
+
+
+class _Options:
+    """A claim's candidate questions of the wanted types not to avoid, made only when asked for."""
+
+    #: the order in which ``any`` tries the makers: the author's own question and the true
+    #: statement (absent or cheap), the who-question, the blank, then the false statement
+    PROBE = (4, 1, 0, 3, 2)
+
+    def __init__(
+        self,
+        makers: list[tuple[str, Callable[[], Question | None]]],
+        types: Collection[str],
+        avoid: Collection[str],
+    ) -> None:
+        self.makers = makers
+        self.types = types
+        self.avoid = avoid
+        self.made: dict[int, Question | None] = {}
+
+    def _get(self, position: int) -> Question | None:
+        if position not in self.made:
+            kind, make = self.makers[position]
+            question = make() if kind in self.types else None
+            if question is not None and question_key(question) in self.avoid:
+                question = None
+            self.made[position] = question
+        return self.made[position]
+
+    def any(self) -> bool:
+        return any(self._get(position) is not None for position in self.PROBE)
+
+    def all(self) -> list[Question]:
+        made = [self._get(position) for position in range(len(self.makers))]
+        return [q for q in made if q is not None]
 
 
 def questions_for_claim(
@@ -563,14 +630,20 @@ class QuizSpec:
     seed: str = ""
 
 
+def debate_voices(claims: Iterable[ClaimInput]) -> list[str]:
+    """Every holder of a claim: the choices a who-question draws on (``voices`` of ``build_quiz``)."""
+    return sorted({c.holder for c in claims if c.holder})
+
+
 def select_claims(claims: Iterable[ClaimInput], spec: QuizSpec) -> list[ClaimInput]:
     """The claims a quiz's filters select, in text order."""
+    pieces, holders, topics = set(spec.pieces), set(spec.holders), set(spec.topics)
     chosen = [
         c
         for c in claims
-        if (not spec.pieces or c.piece in spec.pieces)
-        and (not spec.holders or c.holder in spec.holders)
-        and (not spec.topics or set(spec.topics) & (set(c.topics) | set(c.mentions)))
+        if (not pieces or c.piece in pieces)
+        and (not holders or c.holder in holders)
+        and (not topics or not topics.isdisjoint((*c.topics, *c.mentions)))
     ]
     return sorted(chosen, key=lambda c: (c.position, c.id))
 
@@ -601,6 +674,7 @@ def build_quiz(
     people: dict[str, Person],
     wording: Wording = ENGLISH,
     avoid: Collection[str] = frozenset(),
+    voices: Sequence[str] | None = None,
 ) -> tuple[list[Question], list[ClaimInput]]:
     """All questions of a quiz, and the claims it drew on.
 
@@ -614,18 +688,16 @@ def build_quiz(
     seed = spec.seed or spec.id
     types = spec.types or tuple(QUESTION_TYPES)
     selected = select_claims(claims, spec)
-    voices = sorted({c.holder for c in claims if c.holder})
+    if voices is None:
+        voices = debate_voices(claims)
     index = RegisterIndex.of(people)
     rng = rng_for(seed, spec.id, "pick")
-    options: dict[str, list[Question]] = {}
-    for claim in selected:
-        made = [
-            q
-            for q in candidates_for_claim(claim, people, voices, seed, wording, index)
-            if q.type in types and question_key(q) not in avoid
-        ]
-        if made:
-            options[claim.id] = made
+    # A claim's questions are made when the quiz keeps the claim; before, only as many as it
+    # takes to know that the claim gives one.
+    lazy = {
+        claim.id: _Options(candidate_makers(claim, people, voices, seed, wording, index), types, avoid)
+        for claim in selected
+    }
     extra: list[Question] = []
     named = {m for c in selected for m in (*c.mentions, *c.topics)}
     if "order" in types:
@@ -640,13 +712,14 @@ def build_quiz(
         if match:
             extra.append(match)
     by_id = {c.id: c for c in selected}
-    asked = [c.id for c in selected if c.id in options]
+    asked = [c.id for c in selected if lazy[c.id].any()]
     if spec.count is not None:
         room = max(spec.count - len(extra), 0)
         extra = extra[: spec.count]
         if len(asked) > room:
             keep = spread_claims([by_id[c] for c in asked], room, rng)
             asked = [c for c in asked if c in keep]
+    options = {c: lazy[c].all() for c in asked}
     if len({by_id[c].holder for c in asked}) < 2:  # one voice: "who holds this view" asks nothing
         options = {c: [q for q in made if q.type != "who"] or made for c, made in options.items()}
     chosen = assign_types([options[c] for c in asked], [by_id[c] for c in asked], rng)
