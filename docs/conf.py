@@ -40,6 +40,8 @@ templates_path = ["_templates"]
 html_css_files = ["site.css"]
 html_favicon = "_static/favicon.svg"
 html_title = "Kronstadt 1921: A Debate of 1939"
+# Read the Docs gives the published address; the Anki decks link passages through it.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False

@@ -191,6 +191,11 @@ ROLES: dict[str, tuple[str, str]] = {
         "{claim}`the light was out <c-light-out>`",
     ),
     "blank": ("Inside a claim: the key word of a fill-in-the-blank question.", "{blank}`out`"),
+    "quiz-count": (
+        "The number of questions a quiz asks, as the build made it (for a table of quizzes that "
+        "cannot fall out of date); an unknown quiz id is a `quiz-filter` warning.",
+        "{quiz-count}`harbour`",
+    ),
 }
 
 _VALUE_KINDS = {

@@ -4,11 +4,11 @@ Owns ``setup``, which wires every module into Sphinx.  The modules import only d
 
 - leaves: ``warnings``, ``i18n``, ``dates``, ``syntax``, ``nodes``; pure quiz modules
   (``quiz.answers``, ``quiz.generate``, ``quiz.quality``, ``quiz.exam``, ``quiz.results``,
-  ``quiz.grading``, ``quiz.analysis``, ``quiz.classreport``, ``quiz.variants``);
+  ``quiz.grading``, ``quiz.analysis``, ``quiz.classreport``, ``quiz.variants``, ``quiz.keyfacts``);
 - ``domain`` (the data every page contributes);
 - ``core`` (one walk per phase, fingerprints, per-build caches);
 - features: ``register``, ``claims``, ``backlinks``, ``glossary``, ``register_json``, then
-  ``quiz.directive`` < ``quiz.render`` < ``quiz.export`` < ``quiz.moodle_xml``,
+  ``quiz.directive`` < ``quiz.render`` < ``quiz.export`` < ``quiz.moodle_xml``, ``quiz.anki``,
   ``quiz.passages`` < ``quiz.exams`` < ``quiz.report``, ``quiz.coverage``, ``quiz.grader_page``
   < ``quiz.setup``, ``charts`` (the timeline chart, the debate map's cells) < ``overviews``
   (which reads ``quiz.directive``), and ``reading`` (a piece's quiz link);

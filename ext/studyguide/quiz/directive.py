@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from studyguide.claims import Claim
 from studyguide.core import document_order, page_title, page_uri
@@ -37,6 +37,7 @@ from studyguide.quiz.generate import (
     extra_questions,
     question_key,
 )
+from studyguide.quiz.keyfacts import key_facts
 from studyguide.quiz.quality import QuizProfile, check_across, check_claim, check_entry, check_quiz
 from studyguide.syntax import ID_PATTERN, split_list
 from studyguide.warnings import warn
@@ -164,6 +165,17 @@ class QuizKeyDirective(SphinxDirective):
         placeholder = sg_placeholder(kind="quiz-key", target=self.arguments[0].strip())
         self.set_source_info(placeholder)
         return [placeholder]
+
+
+class QuizCountRole(SphinxRole):
+    """```{quiz-count}`quiz-id```: the number of questions the quiz asks, as the build made it."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        domain = cast("StudyGuideDomain", self.env.domains["sg"])
+        domain.note_generated(self.env.docname, "quiz-count")
+        placeholder = sg_placeholder(kind="quiz-count", target=self.text.strip())
+        self.set_source_info(placeholder)
+        return [placeholder], []
 
 
 class QuizExamDirective(SphinxDirective):
@@ -477,6 +489,14 @@ def quiz_fingerprints(app: Sphinx, docnames: Iterable[str]) -> dict[str, str]:
             )
         for claim_id in sorted(data.claims):
             parts.append([claim_id, quizset.usage.get(claim_id, [])])
+        for quiz_id in sorted(data.keys):  # a key prints what its questions test (keyfacts.py)
+            quiz = quizset.quizzes.get(quiz_id)
+            facts = [key_facts(q, quizset.claims, quizset.people) for q in quiz.questions] if quiz else []
+            parts.append(["facts", quiz_id, [repr(f) for f in facts]])
+        if "quiz-count" in data.generated:
+            parts.append(
+                ["counts", sorted((q.record.id, len(q.questions)) for q in quizset.quizzes.values())]
+            )
         if "quiz-report" in data.generated:
             parts.append(["report", sorted((q.record.id, q.version) for q in quizset.quizzes.values())])
         result[docname] = hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()

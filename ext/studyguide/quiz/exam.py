@@ -185,8 +185,11 @@ def keys_document(
     return {**document, "passages": list(passages)} if passages else document
 
 
-def keys_text(exam: Mapping[str, Any]) -> str:
-    """One exam's key as plain text: number, prompt, answer, in the order of the exam page."""
+def keys_text(exam: Mapping[str, Any], notes: Mapping[str, Sequence[str]] | None = None) -> str:
+    """One exam's key as plain text: number, prompt, answer, in the order of the exam page.
+
+    ``notes`` (by question id) are more lines under a question's answer (``keyfacts.key_lines``).
+    """
     lines = [
         f"{exam['title']}: exam key (quiz {exam['quiz']}, exam version {exam['exam_version']})",
         "Not for students. Grade results files with: python -m studyguide grade RESULTS "
@@ -198,5 +201,6 @@ def keys_text(exam: Mapping[str, Any]) -> str:
         for item in question.get("items", []):
             lines.append(f"   - {item}")
         lines.append(f"   Answer: {answer_text(question)}")
+        lines.extend(f"   {line}" for line in (notes or {}).get(str(question.get("id", "")), ()))
         lines.append("")
     return "\n".join(lines)

@@ -29,6 +29,7 @@ from studyguide.quiz.directive import BuiltQuiz, QuizSet, built_quizzes, wording
 from studyguide.quiz.exam import KEYS_FILE, exam_id, keys_document, keys_text, pick_exam_questions
 from studyguide.quiz.export import HTML_BUILDERS
 from studyguide.quiz.generate import Question, build_quiz, question_key
+from studyguide.quiz.keyfacts import key_facts, key_lines
 from studyguide.quiz.passages import passages
 from studyguide.quiz.quality import check_quiz
 from studyguide.quiz.render import input_kind, inputs_html, interactive, quiz_nodes
@@ -261,8 +262,14 @@ def write_keys(app: Sphinx, exception: BaseException | None) -> None:
         return
     data = keys_json(app)
     files = {KEYS_FILE: json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"}
+    quizset = built_quizzes(app)
+    built = built_exams(app)
     for exam in data["exams"]:
-        files[f"{exam['quiz']}-exam-key.txt"] = keys_text(exam)
+        notes = {
+            q.id: key_lines(key_facts(q, quizset.claims, quizset.people), q.links)
+            for q in built[exam["quiz"]].questions
+        }
+        files[f"{exam['quiz']}-exam-key.txt"] = keys_text(exam, notes)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():

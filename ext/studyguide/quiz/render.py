@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from html import escape
+from importlib.util import find_spec
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -18,13 +19,15 @@ from studyguide.i18n import _
 from studyguide.nodes import href
 from studyguide.quiz.directive import BuiltQuiz, QuizSet, built_quizzes, quiz_fingerprints
 from studyguide.quiz.generate import Question
+from studyguide.quiz.keyfacts import KeyFacts, key_facts
+from studyguide.warnings import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 EXPORT_DIR = "_quizzes"
 PAPER_BUILDERS = ("simplepdf", "latex", "rinoh")
-QUIZ_KINDS = ("quiz", "quiz-key", "claim-data", "claim-quizzes")  # exams: exams.py
+QUIZ_KINDS = ("quiz", "quiz-key", "quiz-count", "claim-data", "claim-quizzes")  # exams: exams.py
 
 
 def labels() -> dict[str, str]:
@@ -44,7 +47,18 @@ def labels() -> dict[str, str]:
         "reset_answers": escape(_("Reset answers")),
         "exam_version": escape(_("exam version")),
         "read_about": escape(_("Read about:")),
+        "anki_deck": escape(_("Anki deck")),
     }
+
+
+def anki_available() -> bool:
+    """Whether Anki decks are written (``anki.py``; genanki is an optional dependency)."""
+    return find_spec("genanki") is not None
+
+
+def deck_path(quiz_id: str) -> str:
+    """A quiz's Anki deck, from the root of the HTML output."""
+    return f"{EXPORT_DIR}/{quiz_id}.apkg"
 
 
 def interactive(app: Sphinx) -> bool:
@@ -168,6 +182,8 @@ def quiz_html(app: Sphinx, docname: str, quiz: BuiltQuiz) -> str:
         f'<a href="{_attr(prefix + EXPORT_DIR)}/{_attr(record.id)}-qti12.zip" download>{L["canvas_qti_1_2"]}</a>',
         f'<a href="{prefix}quizzes.json">{L["all_quizzes_json"]}</a>',
     ]
+    if anki_available():
+        links.append(f'<a href="{_attr(prefix + deck_path(record.id))}" download>{L["anki_deck"]}</a>')
     if quiz.key_docname:
         key = href(app.builder, docname, quiz.key_docname)
         links.insert(0, f'<a href="{_attr(key)}">{L["answer_key"]}</a>')
@@ -223,22 +239,72 @@ def question_nodes(question: Question) -> nodes.Element:
     return item
 
 
-def quiz_nodes(quiz: BuiltQuiz, with_answers: bool) -> list[nodes.Node]:
+def quiz_nodes(
+    quiz: BuiltQuiz, with_answers: bool, app: Sphinx | None = None, docname: str = ""
+) -> list[nodes.Node]:
     questions = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".", classes=["sg-quiz-print"])
     for question in quiz.questions:
         questions += question_nodes(question)
     result: list[nodes.Node] = [questions]
     if with_answers:
-        result += key_nodes(quiz, heading=True)
+        result += key_nodes(quiz, heading=True, app=app, docname=docname)
     return result
 
 
-def key_nodes(quiz: BuiltQuiz, heading: bool = False) -> list[nodes.Node]:
-    """The answer key: each question with its answer, explanation and passage."""
+def _reference(text: str, uri: str) -> nodes.Node:
+    return nodes.reference("", text, refuri=uri, internal=True) if uri else nodes.Text(text)
+
+
+def key_facts_nodes(app: Sphinx, docname: str, question: Question, facts: KeyFacts) -> list[nodes.Node]:
+    """What a teacher needs beside the answer: every accepted answer, the claim, the voice, the passage."""
+    result: list[nodes.Node] = []
+    if facts.accepted:
+        para = nodes.paragraph(classes=["sg-key-accepted"])
+        para += nodes.Text(_("Accepted answers:") + " ")
+        for i, answer in enumerate(facts.accepted):
+            if i:
+                para += nodes.Text("; ")
+            para += nodes.literal("", answer)
+        para += nodes.Text(
+            ". " + _("Case, articles, a plural -s, hyphens and number words (two or 2) are ignored.")
+        )
+        result.append(para)
+    para = nodes.paragraph(classes=["sg-key-source"])
+    if facts.claim:
+        para += nodes.Text(_("Tests claim") + " ")
+        para += nodes.literal("", facts.claim)
+        if facts.paraphrase:
+            para += nodes.Text(f" ({facts.paraphrase.rstrip('.')})")
+        if facts.voice:
+            para += nodes.Text(", " + _("the view of {voice}").format(voice=facts.voice))
+        para += nodes.Text(". " + _("Passage:") + " ")
+        linked = facts.piece and app.builder.format == "html"
+        uri = href(app.builder, docname, facts.piece, facts.anchor) if linked else ""
+        para += _reference(facts.piece_title or facts.piece, uri)
+        para += nodes.Text(".")
+    elif question.links:
+        html = app.builder.format == "html"
+        prefix = _root_prefix(app, docname) if html else ""
+        para += nodes.Text(_("Read about:") + " ")
+        for i, (label, url) in enumerate(question.links):
+            if i:
+                para += nodes.Text(", ")
+            para += _reference(label, prefix + url if html else "")
+        para += nodes.Text(".")
+    if len(para):
+        result.append(para)
+    return result
+
+
+def key_nodes(
+    quiz: BuiltQuiz, heading: bool = False, app: Sphinx | None = None, docname: str = ""
+) -> list[nodes.Node]:
+    """The answer key: each question with its answer, explanation and, given the app, what it tests."""
     result: list[nodes.Node] = []
     if heading:
         result.append(nodes.rubric("", _("Answers")))
     answers = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".", classes=["sg-key"])
+    quizset = built_quizzes(app) if app is not None else None
     for question in quiz.questions:
         item = nodes.list_item()
         para = nodes.paragraph()
@@ -247,6 +313,9 @@ def key_nodes(quiz: BuiltQuiz, heading: bool = False) -> list[nodes.Node]:
         item += para
         if question.explanation:
             item += nodes.paragraph("", question.explanation, classes=["sg-explain"])
+        if app is not None and quizset is not None:
+            facts = key_facts(question, quizset.claims, quizset.people)
+            item.extend(key_facts_nodes(app, docname, question, facts))
         answers += item
     result.append(answers)
     return result
@@ -292,9 +361,15 @@ def resolve_quizzes(app: Sphinx, page: ResolvePage) -> None:
             if is_html:
                 replacement = [nodes.raw("", quiz_html(app, docname, quiz), format="html")]
             else:
-                replacement = quiz_nodes(quiz, with_answers=True)
+                replacement = quiz_nodes(quiz, with_answers=True, app=app, docname=docname)
         elif kind == "quiz-key" and target in quizset.quizzes:
-            replacement = key_nodes(quizset.quizzes[target])
+            replacement = key_nodes(quizset.quizzes[target], app=app, docname=docname)
+        elif kind == "quiz-count":
+            if target in quizset.quizzes:
+                replacement = [nodes.Text(str(len(quizset.quizzes[target].questions)))]
+            else:
+                warn("quiz-filter", f"quiz-count names unknown quiz {target!r}", placeholder)
+                replacement = [nodes.Text(target)]
         elif kind == "claim-quizzes":  # after a block claim
             note = _asked_in(app, docname, quizset, target)
             replacement = [nodes.paragraph("", "", note, classes=["sg-asked-block"])] if note else []

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from studyguide.quiz.anki import setup_anki
 from studyguide.quiz.coverage import setup_coverage
 from studyguide.quiz.directive import (
+    QuizCountRole,
     QuizDirective,
     QuizExamDirective,
     QuizKeyDirective,
@@ -30,6 +32,8 @@ def setup_quiz(app: Sphinx) -> None:
         app.add_directive(name, QuizDirective)
     for name in ("quiz-key", "sg:quiz-key"):
         app.add_directive(name, QuizKeyDirective)
+    for name in ("quiz-count", "sg:quiz-count"):
+        app.add_role(name, QuizCountRole())
     for name in ("quiz-exam", "sg:quiz-exam"):
         app.add_directive(name, QuizExamDirective)
     app.connect("env-check-consistency", check_quizzes, priority=600)
@@ -37,6 +41,7 @@ def setup_quiz(app: Sphinx) -> None:
     setup_report(app)
     setup_exports(app)
     setup_moodle_xml(app)
+    setup_anki(app)
     setup_grader(app)
     setup_exams(app)
     setup_coverage(app)
