@@ -120,40 +120,51 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fail(message: str) -> int:
+    """A grading command's one line on standard error, and exit status 2."""
+    print(f"error: {message}; nothing was written", file=sys.stderr)
+    return 2
+
+
+def _missing_keys(paths: Sequence[Path]) -> str:
+    """Why the exam keys cannot be read ("" when every file is there)."""
+    from studyguide.quiz.results import shown
+
+    for path in paths:
+        if not path.exists():
+            return f"no exam keys at {shown(path)} (build the site with make html, or pass --keys)"
+    return ""
+
+
 def _grade(args: argparse.Namespace) -> int:
     from studyguide.quiz.grading import GradingError, grade, gradebook_csv, load_keys, write_atomically
     from studyguide.quiz.results import find_results, shown
 
-    def fail(message: str) -> int:
-        print(f"error: {message}; nothing was written", file=sys.stderr)
-        return 2
-
     results_dir = Path(args.results)
     if not results_dir.is_dir():
-        return fail(f"no such folder: {shown(results_dir)}")
+        return _fail(f"no such folder: {shown(results_dir)}")
     out = Path(args.out) if args.out else Path(f"gradebook-{args.quiz}.csv")
     if out.is_dir():
-        return fail(f"--out {shown(out)} is a folder; name the CSV file to write")
+        return _fail(f"--out {shown(out)} is a folder; name the CSV file to write")
     if not out.parent.is_dir():
-        return fail(f"--out {shown(out)}: there is no folder {shown(out.parent)}")
+        return _fail(f"--out {shown(out)}: there is no folder {shown(out.parent)}")
     if out.exists() and not args.force:
-        return fail(f"{shown(out)} exists; use --force to overwrite it")
+        return _fail(f"{shown(out)} exists; use --force to overwrite it")
     items = Path(args.items) if args.items else None
     if items is not None and (problem := _unwritable(items, args.force)):
-        return fail(problem)
+        return _fail(problem)
     keys_paths = [Path(k) for k in args.keys] if args.keys else [Path(DEFAULT_KEYS)]
-    for path in keys_paths:
-        if not path.exists():
-            return fail(f"no exam keys at {shown(path)} (build the site with make html, or pass --keys)")
+    if problem := _missing_keys(keys_paths):
+        return _fail(problem)
     try:
         keys = load_keys(keys_paths)
         report = grade(find_results(results_dir), keys, args.quiz)
     except GradingError as exc:
-        return fail(str(exc))
+        return _fail(str(exc))
     for line in report.skipped:
         print(f"skipped {line}", file=sys.stderr)
     if not report.rows:
-        return fail(f"no results file for quiz {args.quiz!r} could be graded")
+        return _fail(f"no results file for quiz {args.quiz!r} could be graded")
     try:
         if items is not None:
             from studyguide.quiz.analysis import analyse, items_csv
@@ -162,7 +173,7 @@ def _grade(args: argparse.Namespace) -> int:
             write_atomically(items, items_csv(analysis))
         write_atomically(out, gradebook_csv(report, args.quiz))
     except OSError as exc:
-        return fail(f"cannot write {shown(out)}: {exc.strerror or exc}")
+        return _fail(f"cannot write {shown(out)}: {exc.strerror or exc}")
     print(
         f"graded {len(report.rows)} files for quiz {args.quiz!r} into {shown(out)} ({len(report.skipped)} skipped)"
     )
@@ -188,32 +199,27 @@ def _report(args: argparse.Namespace) -> int:
     from studyguide.quiz.grading import GradingError, grade, load_keys, write_atomically
     from studyguide.quiz.results import find_results, shown
 
-    def fail(message: str) -> int:
-        print(f"error: {message}; nothing was written", file=sys.stderr)
-        return 2
-
     results_dir = Path(args.results)
     if not results_dir.is_dir():
-        return fail(f"no such folder: {shown(results_dir)}")
+        return _fail(f"no such folder: {shown(results_dir)}")
     out = Path(args.out)
     if problem := _unwritable(out, args.force):
-        return fail(problem)
+        return _fail(problem)
     keys_paths = [Path(k) for k in args.keys] if args.keys else [Path(DEFAULT_KEYS)]
-    for path in keys_paths:
-        if not path.exists():
-            return fail(f"no exam keys at {shown(path)} (build the site with make html, or pass --keys)")
+    if problem := _missing_keys(keys_paths):
+        return _fail(problem)
     try:
         keys = load_keys(keys_paths)
         files = find_results(results_dir)
         quizzes = [args.quiz] if args.quiz else sorted({q for q, _v in keys})
         reports = {quiz: grade(files, keys, quiz) for quiz in quizzes}
     except GradingError as exc:
-        return fail(str(exc))
+        return _fail(str(exc))
     graded = [quiz for quiz, report in reports.items() if report.rows]
     if not graded:
-        return fail("no results file could be graded" + (f" for quiz {args.quiz!r}" if args.quiz else ""))
+        return _fail("no results file could be graded" + (f" for quiz {args.quiz!r}" if args.quiz else ""))
     if len(graded) > 1:
-        return fail(f"the results are for several quizzes ({', '.join(graded)}); pass --quiz")
+        return _fail(f"the results are for several quizzes ({', '.join(graded)}); pass --quiz")
     quiz = graded[0]
     report = reports[quiz]
     for line in report.skipped:
@@ -225,7 +231,7 @@ def _report(args: argparse.Namespace) -> int:
     try:
         write_atomically(out, report_html(title, quiz, analysis, passages, args.site))
     except OSError as exc:
-        return fail(f"cannot write {shown(out)}: {exc.strerror or exc}")
+        return _fail(f"cannot write {shown(out)}: {exc.strerror or exc}")
     print(
         f"reported on {len(report.rows)} files for quiz {quiz!r} in {shown(out)} ({len(report.skipped)} skipped)"
     )
